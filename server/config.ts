@@ -1,0 +1,41 @@
+// Every environment variable the hub reads, parsed once. Nothing else reads process.env.
+import path from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  production: boolean;
+  /** Seed the demo data when the database has no provider yet (never in production). */
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  logLevel: "silent" | "info";
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function sqliteUrl(file: string): string {
+  return `file:${path.resolve(file)}`;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  return {
+    port: int("PORT", 4000),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || sqliteUrl("data/hub.db"),
+    production,
+    seedDemo: !production && env.SEED_DEMO !== "false",
+    sessionIdleMinutes: int("SESSION_IDLE_MINUTES", 8 * 60),
+    sessionMaxHours: int("SESSION_MAX_HOURS", 24),
+    logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
+  };
+}

@@ -1,0 +1,82 @@
+// The demo data: the KSM case from shared/seeds. Runs in one transaction: all or nothing.
+
+import { hashPassword, verifyPassword } from "../modules/organisations/passwords.ts";
+import { createUser } from "../modules/organisations/service.ts";
+import type { Database, ReadClient } from "./client.ts";
+import * as data from "./seed-data.ts";
+
+export const DEMO_PASSWORD = data.DEMO_PASSWORD;
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  return (await db.read.provider.count()) === 0;
+}
+
+export async function seedDemo(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+  const passwordHash = await hashPassword(data.DEMO_PASSWORD);
+  await db.transact(async (tx) => {
+    const providerIds = new Map<string, string>();
+    for (const provider of data.providers) {
+      const row = await tx.provider.create({ data: provider });
+      providerIds.set(provider.shortName, row.id);
+    }
+    const authorityIds = new Map<string, string>();
+    for (const { provider, ...authority } of data.authorities) {
+      const row = await tx.schoolAuthority.create({
+        data: { ...authority, providerId: providerIds.get(provider) ?? "" },
+      });
+      authorityIds.set(authority.name, row.id);
+    }
+    const schoolIds = new Map<string, string>();
+    for (const { authority, ...school } of data.schools) {
+      const row = await tx.school.create({
+        data: { ...school, authorityId: authorityIds.get(authority) ?? "" },
+      });
+      schoolIds.set(`${authority}/${school.name}`, row.id);
+    }
+    const groupIds = new Map<string, string>();
+    for (const group of data.steeringGroups) {
+      const row = await tx.steeringGroup.create({
+        data: { name: group.name, authorityId: authorityIds.get(group.authority) ?? "" },
+      });
+      groupIds.set(group.authority, row.id);
+    }
+    const [schwerin] = data.steeringGroups;
+    for (const person of data.users) {
+      const user = await createUser(tx, null, {
+        email: person.email,
+        name: person.name,
+        passwordHash,
+        roles: person.roles,
+        providerId: person.provider ? providerIds.get(person.provider) : null,
+        authorityId: person.authority ? authorityIds.get(person.authority) : null,
+        schoolId: person.school ? schoolIds.get(`${person.authority}/${person.school}`) : null,
+      });
+      if (person.steeringMembership && schwerin) {
+        await tx.steeringGroupMember.create({
+          data: {
+            groupId: groupIds.get(schwerin.authority) ?? "",
+            userId: user.id,
+            ...person.steeringMembership,
+          },
+        });
+      }
+    }
+  });
+  log(
+    `Demo data: ${data.providers.length} providers, ${data.authorities.length} authorities, ` +
+      `${data.schools.length} schools, ${data.users.length} accounts (password "${data.DEMO_PASSWORD}").`,
+  );
+}
+
+/** Demo accounts that still accept the demo password: a production start refuses to run with any. */
+export async function demoAccountsWithDemoPassword(db: ReadClient): Promise<string[]> {
+  const accounts = await db.user.findMany({
+    where: { email: { in: data.users.map((u) => u.email) } },
+    select: { email: true, passwordHash: true },
+  });
+  const open: string[] = [];
+  for (const account of accounts) {
+    if (await verifyPassword(account.passwordHash, data.DEMO_PASSWORD)) open.push(account.email);
+  }
+  return open;
+}

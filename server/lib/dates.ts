@@ -1,0 +1,13 @@
+// Calendar dates are ISO strings (YYYY-MM-DD) everywhere; this module is the only place
+// that turns them into instants or back.
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Today's date in Europe/Berlin, where the hub's users live. */
+export function todayInBerlin(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+}

@@ -1,0 +1,161 @@
+// Who may see and do what. Every resolver, subscription and export asks here;
+// nothing else in the hub decides access.
+import type { ReadClient } from "../db/client.ts";
+import type { Role } from "../db/generated/client/enums.ts";
+import { forbidden, notFound, unauthenticated } from "../lib/errors.ts";
+
+export type { Role };
+
+export interface ViewerUser {
+  id: string;
+  email: string;
+  name: string;
+  providerId: string | null;
+  authorityId: string | null;
+  schoolId: string | null;
+  roles: Role[];
+}
+
+/** Roles held by the provider's people; everyone else belongs to one authority. */
+export const PROVIDER_ROLES: readonly Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
+
+export class Access {
+  private readonly roles: ReadonlySet<Role>;
+  private readonly authorities: ReadonlySet<string>;
+
+  private constructor(
+    readonly user: ViewerUser | null,
+    readonly sessionId: string | null,
+    visibleAuthorityIds: readonly string[],
+    /** The provider the viewer works for, or the one serving the viewer's authority. */
+    private readonly providerId: string | null,
+    private readonly db: ReadClient | null = null,
+  ) {
+    this.roles = new Set(user?.roles ?? []);
+    this.authorities = new Set(visibleAuthorityIds);
+  }
+
+  static anonymous(): Access {
+    return new Access(null, null, [], null);
+  }
+
+  /**
+   * The tenant rule: an authority's people see their authority; the provider's people
+   * see every authority their provider serves.
+   */
+  static async forUser(db: ReadClient, user: ViewerUser, sessionId: string | null): Promise<Access> {
+    if (user.providerId) {
+      const rows = await db.schoolAuthority.findMany({
+        where: { providerId: user.providerId },
+        select: { id: true },
+      });
+      return new Access(
+        user,
+        sessionId,
+        rows.map((r) => r.id),
+        user.providerId,
+        db,
+      );
+    }
+    if (user.authorityId) {
+      const authority = await db.schoolAuthority.findUnique({
+        where: { id: user.authorityId },
+        select: { providerId: true },
+      });
+      return new Access(user, sessionId, [user.authorityId], authority?.providerId ?? null, db);
+    }
+    return new Access(user, sessionId, [], null, db);
+  }
+
+  get signedIn(): boolean {
+    return this.user !== null;
+  }
+
+  get isProviderPerson(): boolean {
+    return this.user?.providerId != null;
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    return roles.some((role) => this.roles.has(role));
+  }
+
+  canSeeAuthority(authorityId: string): boolean {
+    return this.authorities.has(authorityId);
+  }
+
+  get visibleAuthorityIds(): string[] {
+    return [...this.authorities];
+  }
+
+  /** People are visible to those who see their authority; the provider's people also to everyone their provider serves. */
+  canSeeUser(target: { id: string; providerId: string | null; authorityId: string | null }): boolean {
+    if (!this.user) return false;
+    if (target.id === this.user.id) return true;
+    if (target.authorityId) return this.canSeeAuthority(target.authorityId);
+    return target.providerId !== null && target.providerId === this.providerId;
+  }
+
+  private steering: Promise<Set<string>> | undefined;
+  /** Authorities in whose steering group the viewer sits; loaded once per request, when first asked. */
+  steeringAuthorityIds(): Promise<Set<string>> {
+    const user = this.user;
+    const db = this.db;
+    if (!user || !db) return Promise.resolve(new Set());
+    this.steering ??= db.steeringGroupMember
+      .findMany({ where: { userId: user.id }, select: { group: { select: { authorityId: true } } } })
+      .then((rows) => new Set(rows.map((r) => r.group.authorityId).filter((id) => this.canSeeAuthority(id))));
+    return this.steering;
+  }
+
+  /**
+   * The audit trail: ADMIN reads every record of its provider's authorities and its
+   * provider's people; a steering group's members read their authority's records.
+   */
+  async auditScope(): Promise<object> {
+    const user = this.requireUser();
+    if (this.hasRole("ADMIN") && user.providerId) {
+      return {
+        OR: [
+          { authorityId: { in: this.visibleAuthorityIds } },
+          { authorityId: null, actor: { providerId: user.providerId } },
+        ],
+      };
+    }
+    return { authorityId: { in: [...(await this.steeringAuthorityIds())] } };
+  }
+
+  async canReadAuditEntry(entry: {
+    authorityId: string | null;
+    actorProviderId: string | null;
+  }): Promise<boolean> {
+    if (!this.user) return false;
+    if (this.hasRole("ADMIN") && this.user.providerId) {
+      return entry.authorityId
+        ? this.canSeeAuthority(entry.authorityId)
+        : entry.actorProviderId === this.user.providerId;
+    }
+    return entry.authorityId !== null && (await this.steeringAuthorityIds()).has(entry.authorityId);
+  }
+
+  requireUser(): ViewerUser {
+    if (!this.user) throw unauthenticated();
+    return this.user;
+  }
+
+  requireRole(...roles: Role[]): ViewerUser {
+    const user = this.requireUser();
+    if (!this.hasRole(...roles)) throw forbidden();
+    return user;
+  }
+
+  /** A foreign authority's object answers NOT_FOUND: its existence is no one else's business. */
+  requireAuthority(authorityId: string, what?: string): void {
+    this.requireUser();
+    if (!this.canSeeAuthority(authorityId)) throw notFound(what);
+  }
+
+  /** Prisma filter restricting a model with an `authorityId` column to the visible authorities. */
+  authorityScope(): { authorityId: { in: string[] } } {
+    return { authorityId: { in: this.visibleAuthorityIds } };
+  }
+}

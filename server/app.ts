@@ -1,0 +1,191 @@
+// The HTTP server: GraphQL over HTTP and WebSocket on /graphql, health probes, and the
+// built console at /. One port, one process.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { ExecutionResult, GraphQLError } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { Access } from "./access/index.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { pendingMigrations } from "./db/migrate.ts";
+import { Events } from "./events/index.ts";
+import type { Context } from "./graphql/context.ts";
+import { formatError, formatErrors } from "./graphql/errors.ts";
+import { schema } from "./graphql/schema.ts";
+import { SignIn } from "./modules/organisations/auth.ts";
+
+export const SESSION_COOKIE = "hub_session";
+const MAX_BODY = "1mb";
+const MAX_WS_PAYLOAD = 1024 * 1024;
+
+export interface App {
+  server: http.Server;
+  events: Events;
+  signIn: SignIn;
+  /** Stops accepting connections, closes subscriptions and waits for requests in flight. */
+  close(): Promise<void>;
+}
+
+function bearer(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function cookie(header: string | undefined, name: string): string | null {
+  for (const part of header?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}
+
+/** A cookie may only authenticate a WebSocket opened by a page of this very server. */
+function sameOrigin(req: http.IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+async function accessFor(db: Database, signIn: SignIn, token: string | null): Promise<Access> {
+  const session = token ? await signIn.resolve(token) : null;
+  return session ? Access.forUser(db.read, session.user, session.sessionId) : Access.anonymous();
+}
+
+function consoleDir(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../admin");
+  const built = path.join(root, "dist");
+  return fs.existsSync(path.join(built, "index.html")) ? built : path.join(root, "public");
+}
+
+export async function createApp(config: Config, db: Database, events = new Events()): Promise<App> {
+  const app = express();
+  app.disable("x-powered-by");
+  const server = http.createServer(app);
+  const signIn = new SignIn(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+
+  const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: MAX_WS_PAYLOAD });
+  const wsCleanup = useServer<Record<string, unknown>, { access?: Access; address?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token =
+          bearer(
+            typeof ctx.connectionParams?.authorization === "string"
+              ? ctx.connectionParams.authorization
+              : undefined,
+          ) ??
+          (sameOrigin(ctx.extra.request) ? cookie(ctx.extra.request.headers.cookie, SESSION_COOKIE) : null);
+        const access = await accessFor(db, signIn, token);
+        if (token && !access.signedIn) return false;
+        (ctx.extra as { access?: Access }).access = access;
+        return true;
+      },
+      context: (ctx): Context => ({
+        db,
+        config,
+        events,
+        signIn,
+        access: (ctx.extra as { access?: Access }).access ?? Access.anonymous(),
+        address: ctx.extra.request.socket.remoteAddress ?? "unknown",
+      }),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const errors = (result as ExecutionResult).errors;
+        if (!errors?.length) return undefined;
+        return { ...(result as ExecutionResult), errors: formatErrors(errors) as unknown as GraphQLError[] };
+      },
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors) as unknown as GraphQLError[],
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await db.read.$queryRawUnsafe("SELECT 1");
+      const pending = pendingMigrations(db.url);
+      if (pending.length > 0) {
+        res.status(503).json({ status: "migrations pending", pending });
+        return;
+      }
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "database unreachable" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE);
+        return {
+          db,
+          config,
+          events,
+          signIn,
+          access: await accessFor(db, signIn, token),
+          address: req.socket.remoteAddress ?? "unknown",
+          setSessionCookie: (value, expiresAt) => {
+            const attributes = {
+              httpOnly: true,
+              sameSite: "strict" as const,
+              secure: config.production,
+              path: "/",
+            };
+            if (value) res.cookie(SESSION_COOKIE, value, { ...attributes, expires: expiresAt });
+            else res.clearCookie(SESSION_COOKIE, attributes);
+          },
+        };
+      },
+    }),
+  );
+
+  const dir = consoleDir();
+  app.use(express.static(dir, { index: "index.html", maxAge: "1h" }));
+  app.get("/{*path}", (_req, res) => {
+    res.sendFile(path.join(dir, "index.html"));
+  });
+
+  return {
+    server,
+    events,
+    signIn,
+    async close() {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Typed topics and an in-memory pub/sub. Services publish after commit; subscriptions
+// listen. One process per database, so memory is enough; a Redis transport can replace
+// `Events` behind the same interface when several instances run.
+import { EventEmitter } from "node:events";
+
+export interface Topics {
+  schoolUpdated: { authorityId: string; schoolId: string };
+}
+
+export type Topic = keyof Topics;
+
+export class Events {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<K extends Topic>(topic: K, payload: Topics[K]): void {
+    this.emitter.emit(topic, payload);
+  }
+
+  /** Events of `topic` that pass `filter`, in publish order, buffered per subscriber so none is lost. */
+  subscribe<K extends Topic>(
+    topic: K,
+    filter: (payload: Topics[K]) => boolean = () => true,
+  ): AsyncIterableIterator<Topics[K]> {
+    const emitter = this.emitter;
+    const buffer: Topics[K][] = [];
+    let wake: (() => void) | null = null;
+    let done = false;
+    const listener = (payload: Topics[K]) => {
+      if (!filter(payload)) return;
+      buffer.push(payload);
+      wake?.();
+    };
+    emitter.on(topic, listener);
+    const finish = () => {
+      done = true;
+      emitter.off(topic, listener);
+      wake?.();
+    };
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        while (buffer.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const value = buffer.shift();
+        return value === undefined ? { done: true, value: undefined } : { done: false, value };
+      },
+      async return() {
+        finish();
+        return { done: true, value: undefined };
+      },
+      async throw(error) {
+        finish();
+        throw error;
+      },
+    };
+  }
+
+  listenerCount(topic: Topic): number {
+    return this.emitter.listenerCount(topic);
+  }
+}

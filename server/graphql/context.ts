@@ -1,0 +1,19 @@
+import type { Access } from "../access/index.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import type { Events } from "../events/index.ts";
+import type { SignIn } from "../modules/organisations/auth.ts";
+
+/** Built once per HTTP request and once per subscription; nothing in it outlives that. */
+export interface Context {
+  db: Database;
+  config: Config;
+  events: Events;
+  signIn: SignIn;
+  /** Who is calling; `login` replaces it for the rest of its own request. */
+  access: Access;
+  /** Client address, for sign-in throttling and the audit trail. */
+  address: string;
+  /** Session token of this request, if any; `login` over HTTP also sets the cookie. */
+  setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+}

@@ -1,0 +1,56 @@
+import { Kind } from "graphql";
+import { isIsoDate } from "../lib/dates.ts";
+import { badInput } from "../lib/errors.ts";
+import { DECIMAL_PATTERN } from "../lib/units.ts";
+import { builder } from "./builder.ts";
+
+function stringLiteral(ast: { kind: string; value?: unknown }, scalar: string): string {
+  if (ast.kind !== Kind.STRING) throw badInput(scalar, `${scalar} muss als Zeichenkette angegeben werden.`);
+  return ast.value as string;
+}
+
+function parseDecimal(value: unknown): string {
+  if (typeof value !== "string" || !DECIMAL_PATTERN.test(value)) {
+    throw badInput("Decimal", `"${String(value)}" ist keine Dezimalzahl (Beispiel: "12.50").`);
+  }
+  return value;
+}
+
+builder.scalarType("Decimal", {
+  description: 'Exact decimal number as a string, e.g. "12.50". Person-days and money are always Decimal.',
+  serialize: (value) => value,
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => parseDecimal(stringLiteral(ast, "Decimal")),
+});
+
+function parseDate(value: unknown): string {
+  if (typeof value !== "string" || !isIsoDate(value)) {
+    throw badInput("Date", `"${String(value)}" ist kein Datum im Format JJJJ-MM-TT.`);
+  }
+  return value;
+}
+
+builder.scalarType("Date", {
+  description: "Calendar date, YYYY-MM-DD.",
+  serialize: (value) => value,
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(stringLiteral(ast, "Date")),
+});
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDateTime(value: unknown): Date {
+  const date = typeof value === "string" && DATE_TIME.test(value) ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw badInput("DateTime", `"${String(value)}" ist kein Zeitpunkt nach ISO 8601 mit Zeitzone.`);
+  }
+  return date;
+}
+
+builder.scalarType("DateTime", {
+  description: "Point in time, ISO 8601 with offset.",
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString() : new Date(value as string).toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(stringLiteral(ast, "DateTime")),
+});

@@ -1,0 +1,11 @@
+// Assembles the schema: the builder, its scalars and every module's types.
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "../modules/organisations/schema.ts";
+import "../modules/audit/schema.ts";
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,42 @@
+// Start: config → database (migrated, seeded on first start) → app → listen; graceful shutdown.
+import { createApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { migrateDeploy } from "./db/migrate.ts";
+import { demoAccountsWithDemoPassword, isEmpty, seedDemo } from "./db/seed.ts";
+
+const config = loadConfig();
+const log = config.logLevel === "silent" ? () => {} : (line: string) => console.log(line);
+
+const applied = await migrateDeploy(config.databaseUrl, log);
+if (applied.length > 0) log(`Migrations applied: ${applied.join(", ")}`);
+const db = await openDatabase(config.databaseUrl);
+
+if (config.seedDemo && (await isEmpty(db))) await seedDemo(db, log);
+if (config.production) {
+  const open = await demoAccountsWithDemoPassword(db.read);
+  if (open.length > 0) {
+    console.error(
+      `Refusing to start in production: demo accounts with the demo password exist (${open.join(", ")}).`,
+    );
+    await db.close();
+    process.exit(1);
+  }
+}
+
+const app = await createApp(config, db);
+app.server.listen(config.port, config.host, () => {
+  log(`Schul-IT-Hub läuft auf http://localhost:${config.port} (GraphQL: /graphql)`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,230 @@
+// Authorities, schools, people and steering groups: the rules, free of GraphQL.
+import type { Access } from "../../access/index.ts";
+import type { Database, Tx } from "../../db/client.ts";
+import type { Department, Role, UpgradeStatus } from "../../db/generated/client/enums.ts";
+import type { Events } from "../../events/index.ts";
+import { badInput, conflict, notFound } from "../../lib/errors.ts";
+import { audit, diff } from "../audit/service.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
+
+export type SupportSide = "PROVIDER" | "AUTHORITY_IT";
+
+/** Until a school is upgraded to the target picture, the authority's own IT group supports it. */
+export function supportedBy(upgradeStatus: UpgradeStatus): SupportSide {
+  return upgradeStatus === "COMPLETED" ? "PROVIDER" : "AUTHORITY_IT";
+}
+
+function requiredText(value: string, field: string, label: string, max = 200): string {
+  const text = value.trim();
+  if (!text) throw badInput(field, `${label} darf nicht leer sein.`);
+  if (text.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
+  return text;
+}
+
+export async function updateSchool(
+  db: Database,
+  events: Events,
+  access: Access,
+  input: { schoolId: string; name?: string | null; upgradeStatus?: UpgradeStatus | null },
+) {
+  const user = access.requireRole("ADMIN", "SERVICE_MANAGER");
+  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  if (!school || !access.canSeeAuthority(school.authorityId)) throw notFound("Schule");
+  const changes = {
+    name: input.name == null ? undefined : requiredText(input.name, "name", "Der Name"),
+    upgradeStatus: input.upgradeStatus ?? undefined,
+  };
+  const updated = await db.transact(async (tx) => {
+    const row = await tx.school.update({ where: { id: school.id }, data: changes });
+    await audit(tx, user.id, {
+      authorityId: school.authorityId,
+      objectType: "School",
+      objectId: school.id,
+      action: "UPDATE",
+      changes: diff(school, changes),
+    });
+    return row;
+  });
+  events.publish("schoolUpdated", { authorityId: school.authorityId, schoolId: school.id });
+  return updated;
+}
+
+export interface MemberInput {
+  userId: string;
+  department: Department;
+  coordinator: boolean;
+}
+
+/** Members must belong to the authority or to the provider serving it. */
+async function checkMembers(tx: Tx, authorityId: string, providerId: string, members: MemberInput[]) {
+  const people = await tx.user.findMany({
+    where: { id: { in: members.map((m) => m.userId) } },
+    select: { id: true, authorityId: true, providerId: true },
+  });
+  for (const [index, member] of members.entries()) {
+    const person = people.find((p) => p.id === member.userId);
+    if (!person || (person.authorityId !== authorityId && person.providerId !== providerId)) {
+      throw badInput(
+        `members.${index}.userId`,
+        "Diese Person gehört weder zum Schulträger noch zu seinem Dienstleister.",
+      );
+    }
+  }
+}
+
+export async function createSteeringGroup(
+  db: Database,
+  access: Access,
+  input: { authorityId: string; name: string; members: MemberInput[] },
+) {
+  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  access.requireAuthority(input.authorityId, "Schulträger");
+  const name = requiredText(input.name, "name", "Der Name");
+  const authority = await db.read.schoolAuthority.findUniqueOrThrow({ where: { id: input.authorityId } });
+  return db.transact(async (tx) => {
+    const existing = await tx.steeringGroup.findUnique({ where: { authorityId: authority.id } });
+    if (existing) throw conflict("Dieser Schulträger hat bereits eine Steuerungsgruppe.");
+    const group = await tx.steeringGroup.create({ data: { authorityId: authority.id, name } });
+    await audit(tx, user.id, {
+      authorityId: authority.id,
+      objectType: "SteeringGroup",
+      objectId: group.id,
+      action: "CREATE",
+      changes: { name, members: input.members },
+    });
+    await checkMembers(tx, authority.id, authority.providerId, input.members);
+    // One insert per member: a duplicate person fails on the unique key and rolls the group back.
+    for (const member of input.members) {
+      await tx.steeringGroupMember.create({ data: { groupId: group.id, ...member } }).catch(duplicateMember);
+    }
+    return group;
+  });
+}
+
+function duplicateMember(error: unknown): never {
+  if ((error as { code?: string }).code === "P2002")
+    throw conflict("Diese Person ist bereits Mitglied der Steuerungsgruppe.");
+  throw error;
+}
+
+async function groupOf(db: Database, access: Access, groupId: string) {
+  const group = await db.read.steeringGroup.findUnique({
+    where: { id: groupId },
+    include: { authority: true },
+  });
+  if (!group || !access.canSeeAuthority(group.authorityId)) throw notFound("Steuerungsgruppe");
+  return group;
+}
+
+export async function addSteeringGroupMember(
+  db: Database,
+  access: Access,
+  input: MemberInput & { groupId: string },
+) {
+  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  const group = await groupOf(db, access, input.groupId);
+  return db.transact(async (tx) => {
+    await checkMembers(tx, group.authorityId, group.authority.providerId, [input]);
+    const member = await tx.steeringGroupMember
+      .create({
+        data: {
+          groupId: group.id,
+          userId: input.userId,
+          department: input.department,
+          coordinator: input.coordinator,
+        },
+      })
+      .catch(duplicateMember);
+    await audit(tx, user.id, {
+      authorityId: group.authorityId,
+      objectType: "SteeringGroupMember",
+      objectId: member.id,
+      action: "CREATE",
+      changes: { userId: input.userId, department: input.department, coordinator: input.coordinator },
+    });
+    return member;
+  });
+}
+
+export async function removeSteeringGroupMember(db: Database, access: Access, memberId: string) {
+  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  const member = await db.read.steeringGroupMember.findUnique({
+    where: { id: memberId },
+    include: { group: true },
+  });
+  if (!member || !access.canSeeAuthority(member.group.authorityId)) throw notFound("Mitglied");
+  await db.transact(async (tx) => {
+    await tx.steeringGroupMember.delete({ where: { id: member.id } });
+    await audit(tx, user.id, {
+      authorityId: member.group.authorityId,
+      objectType: "SteeringGroupMember",
+      objectId: member.id,
+      action: "DELETE",
+      changes: { userId: member.userId, department: member.department, coordinator: member.coordinator },
+    });
+  });
+  return true;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  /** Plain password, hashed here; or `passwordHash` when the caller hashed it already (seed). */
+  password?: string;
+  passwordHash?: string;
+  roles: Role[];
+  providerId?: string | null;
+  authorityId?: string | null;
+  schoolId?: string | null;
+}
+
+const PROVIDER_ROLES: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Creates a person; used by the seed and by `npm run user:add`. */
+export async function createUser(tx: Tx, actorId: string | null, input: NewUser) {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw badInput("email", `"${input.email}" ist keine gültige E-Mail-Adresse.`);
+  const name = requiredText(input.name, "name", "Der Name");
+  if (!input.passwordHash && (input.password ?? "").length < MIN_PASSWORD_LENGTH) {
+    throw badInput("password", `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`);
+  }
+  if (input.roles.length === 0) throw badInput("roles", "Mindestens eine Rolle ist nötig.");
+  const providerRoles = input.roles.filter((r) => PROVIDER_ROLES.includes(r));
+  if (providerRoles.length > 0 && providerRoles.length !== input.roles.length) {
+    throw badInput("roles", "Rollen des Dienstleisters und des Schulträgers lassen sich nicht mischen.");
+  }
+  const isProvider = providerRoles.length > 0;
+  if (isProvider ? !input.providerId || input.authorityId : !input.authorityId || input.providerId) {
+    throw badInput(
+      "authority",
+      isProvider
+        ? "Personen des Dienstleisters gehören zu keinem Schulträger."
+        : "Personen eines Schulträgers brauchen einen Schulträger.",
+    );
+  }
+  if (input.roles.includes("SCHOOL_CONTACT") !== Boolean(input.schoolId)) {
+    throw badInput("school", "Schulkontakte brauchen genau eine Schule, andere Personen keine.");
+  }
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw conflict(`Es gibt bereits eine Person mit der E-Mail-Adresse ${email}.`);
+  const user = await tx.user.create({
+    data: {
+      email,
+      name,
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password ?? "")),
+      providerId: input.providerId ?? null,
+      authorityId: input.authorityId ?? null,
+      schoolId: input.schoolId ?? null,
+      roles: { create: input.roles.map((role) => ({ role })) },
+    },
+  });
+  await audit(tx, actorId, {
+    authorityId: user.authorityId,
+    objectType: "User",
+    objectId: user.id,
+    action: "CREATE",
+    changes: { email, name, roles: input.roles, authorityId: user.authorityId, providerId: user.providerId },
+  });
+  return user;
+}

@@ -1,0 +1,132 @@
+// Bad input gets the contract's codes, a message a person can act on, and never a 500 or a stack trace.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codes, gid, startHub, type TestHub } from "../helpers/hub.ts";
+
+let hub: TestHub;
+let manager: string;
+beforeAll(async () => {
+  hub = await startHub();
+  manager = await hub.login("servicemanager@ksm.example");
+});
+afterAll(() => hub.close());
+
+function noLeak(body: unknown) {
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/stacktrace| {4}at |SQLITE|prisma|Invalid `/i);
+}
+
+describe("errors", () => {
+  it("a malformed id is BAD_USER_INPUT naming the field", async () => {
+    const r = await hub.gql('query { schoolAuthority(id: "kaputt") { name } }', {}, manager);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0]?.extensions?.field).toBe("id");
+    expect(r.status).toBe(200);
+    noLeak(r);
+  });
+
+  it("an id of the wrong type is BAD_USER_INPUT", async () => {
+    const r = await hub.gql(
+      "query($id: ID!) { schoolAuthority(id: $id) { name } }",
+      { id: gid("School", "x") },
+      manager,
+    );
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("node(id) with garbage answers without a 500", async () => {
+    const r = await hub.gql('query { node(id: "%%%") { id } }', {}, manager);
+    expect(r.status).toBeLessThan(500);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.data?.node ?? null).toBeNull();
+    noLeak(r);
+  });
+
+  it("an unknown id is NOT_FOUND", async () => {
+    const r = await hub.gql(
+      "query($id: ID!) { schoolAuthority(id: $id) { name } }",
+      { id: gid("SchoolAuthority", "nope") },
+      manager,
+    );
+    expect(codes(r)).toEqual(["NOT_FOUND"]);
+  });
+
+  it("an unknown field is a validation error with status 400, not 500", async () => {
+    const r = await hub.gql("{ schoolAuthorities { doesNotExist } }", {}, manager);
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    noLeak(r);
+  });
+
+  it("a syntax error and a broken JSON body get 400", async () => {
+    expect((await hub.gql("{ schoolAuthorities {", {}, manager)).status).toBe(400);
+    const broken = await fetch(`${hub.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).not.toMatch(/ {4}at /);
+  });
+
+  it("a bad enum value in variables is BAD_USER_INPUT", async () => {
+    const school = await hub.db.read.school.findFirstOrThrow();
+    const r = await hub.gql(
+      "mutation($id: ID!, $s: UpgradeStatus) { updateSchool(input: { schoolId: $id, upgradeStatus: $s }) { name } }",
+      { id: gid("School", school.id), s: "FERTIG" },
+      manager,
+    );
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("an empty name is BAD_USER_INPUT with the field", async () => {
+    const school = await hub.db.read.school.findFirstOrThrow();
+    const r = await hub.gql(
+      'mutation($id: ID!) { updateSchool(input: { schoolId: $id, name: "   " }) { name } }',
+      { id: gid("School", school.id) },
+      manager,
+    );
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0]?.extensions?.field).toBe("name");
+    expect(r.errors?.[0]?.message).toMatch(/leer/);
+  });
+
+  it("a wrong role is FORBIDDEN, a missing sign-in UNAUTHENTICATED", async () => {
+    const school = await hub.db.read.school.findFirstOrThrow({
+      where: { authority: { name: "Landeshauptstadt Schwerin" } },
+    });
+    const q =
+      "mutation($id: ID!) { updateSchool(input: { schoolId: $id, upgradeStatus: COMPLETED }) { name } }";
+    const controller = await hub.login("controlling@schwerin.example");
+    expect(codes(await hub.gql(q, { id: gid("School", school.id) }, controller))).toEqual(["FORBIDDEN"]);
+    expect(codes(await hub.gql(q, { id: gid("School", school.id) }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await hub.gql("{ schoolAuthorities { name } }"))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("a query nested too deep is refused before it runs", async () => {
+    const deep = `{ schoolAuthorities { ${"schools { authority { ".repeat(7)}name${" } }".repeat(7)} } }`;
+    const r = await hub.gql(deep, {}, manager);
+    expect(codes(r)).toContain("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toMatch(/zu aufwendig/);
+  });
+
+  it("a malformed DateTime or Date scalar is BAD_USER_INPUT", async () => {
+    const { Kind } = await import("graphql");
+    const { schema } = await import("../../server/graphql/schema.ts");
+    const date = schema.getType("Date") as import("graphql").GraphQLScalarType;
+    expect(() => date.parseValue("2026-02-30")).toThrow(/kein Datum/);
+    expect(date.parseValue("2026-02-28")).toBe("2026-02-28");
+    expect(() => date.parseLiteral({ kind: Kind.INT, value: "1" })).toThrow();
+    const decimal = schema.getType("Decimal") as import("graphql").GraphQLScalarType;
+    expect(() => decimal.parseValue(1.5)).toThrow(/keine Dezimalzahl/);
+    expect(decimal.parseValue("1.50")).toBe("1.50");
+  });
+
+  it("an oversized request body is refused with 413", async () => {
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ me { name } }`, variables: { pad: "x".repeat(2 * 1024 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+});

@@ -1,0 +1,165 @@
+// The real entry points: first start seeds, production refuses demo accounts, user:add creates people.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+// One process (no tsx wrapper), so that killing it really stops the server.
+const node = (args: string[]) => [process.execPath, ["--import", "tsx", ...args]] as const;
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDb(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-start-"));
+  dirs.push(dir);
+  return `file:${path.join(dir, "hub.db")}`;
+}
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, LOG_LEVEL: "info", ...extra };
+}
+
+/** Starts server/main.ts and resolves with its output once it listens or exits. */
+function start(
+  extra: Record<string, string>,
+): Promise<{ output: string; code: number | null; port?: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(...node(["server/main.ts"]), { cwd: root, env: env(extra) });
+    children.push(child);
+    let output = "";
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      if (output.includes("läuft auf")) resolve({ output, code: null });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => resolve({ output, code }));
+  });
+}
+
+function cli(args: string[], extra: Record<string, string>) {
+  return spawnSync(...node(args), { cwd: root, env: env(extra), encoding: "utf8" });
+}
+
+async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("npm start", () => {
+  it("migrates and seeds an empty database on first start, then serves the demo data and the console", async () => {
+    const port = await freePort();
+    const started = await start({ DATABASE_URL: tempDb(), PORT: String(port), NODE_ENV: "development" });
+    expect(started.output).toMatch(/Demo data: 2 providers, 16 authorities/);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(await ready.json()).toEqual({ status: "ready" });
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html lang="de">/);
+  });
+
+  it("in production seeds nothing, and refuses to start while a demo account has the demo password", async () => {
+    const url = tempDb();
+    const production = await start({
+      DATABASE_URL: url,
+      PORT: String(await freePort()),
+      NODE_ENV: "production",
+    });
+    expect(production.output).not.toMatch(/Demo data/);
+    for (const child of children.splice(0)) child.kill("SIGKILL");
+
+    const seeded = cli(["server/db/seed-cli.ts"], { DATABASE_URL: url, NODE_ENV: "development" });
+    expect(seeded.stderr + seeded.stdout).toMatch(/Demo data/);
+    const refused = await start({
+      DATABASE_URL: url,
+      PORT: String(await freePort()),
+      NODE_ENV: "production",
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/demo accounts with the demo password exist/);
+  });
+
+  it("db:seed refuses to run in production", () => {
+    const result = cli(["server/db/seed-cli.ts"], { DATABASE_URL: tempDb(), NODE_ENV: "production" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/never created in production/);
+  });
+});
+
+describe("npm run user:add", () => {
+  it("creates the first provider admin on an empty database from HUB_PASSWORD, who can then sign in", async () => {
+    const url = tempDb();
+    const add = cli(
+      [
+        "server/modules/organisations/user-add-cli.ts",
+        "--email",
+        "it-leitung@ksm.example",
+        "--name",
+        "Erste Admin",
+        "--role",
+        "ADMIN",
+        "--provider",
+        "KSM Kommunalservice Mecklenburg AöR",
+      ],
+      { DATABASE_URL: url, HUB_PASSWORD: "ein-sicheres-passwort" },
+    );
+    expect(add.stderr).toBe("");
+    expect(add.stdout).toMatch(/Created it-leitung@ksm\.example \(ADMIN\)/);
+
+    const port = await freePort();
+    await start({ DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query:
+          'mutation { login(email: "it-leitung@ksm.example", password: "ein-sicheres-passwort") { user { roles authority { name } } } }',
+      }),
+    });
+    expect(await response.json()).toEqual({
+      data: { login: { user: { roles: ["ADMIN"], authority: null } } },
+    });
+  });
+
+  it("refuses a short password, an unknown role and a duplicate address with a clear message", () => {
+    const url = tempDb();
+    const base = [
+      "server/modules/organisations/user-add-cli.ts",
+      "--email",
+      "a@ksm.example",
+      "--name",
+      "A",
+      "--provider",
+      "KSM",
+    ];
+    const short = cli([...base, "--role", "ADMIN"], { DATABASE_URL: url, HUB_PASSWORD: "kurz" });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/mindestens 12 Zeichen/);
+    const role = cli([...base, "--role", "KAISER"], {
+      DATABASE_URL: url,
+      HUB_PASSWORD: "lang-genug-passwort",
+    });
+    expect(role.stderr).toMatch(/unknown role: KAISER/);
+    expect(
+      cli([...base, "--role", "ADMIN"], { DATABASE_URL: url, HUB_PASSWORD: "lang-genug-passwort" }).status,
+    ).toBe(0);
+    const again = cli([...base, "--role", "ADMIN"], {
+      DATABASE_URL: url,
+      HUB_PASSWORD: "lang-genug-passwort",
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/bereits eine Person/);
+  });
+});

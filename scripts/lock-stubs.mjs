@@ -8,7 +8,8 @@ import fs from "node:fs";
 const file = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const packages = lock.packages;
-const PLATFORM = /-(android|darwin|linux|win32|freebsd|openbsd|netbsd|sunos|aix|openharmony)-(arm64|x64|ia32|arm|riscv64|s390x|ppc64|loong64|wasm32)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
+const PLATFORM =
+  /-(android|darwin|linux|win32|freebsd|openbsd|netbsd|sunos|aix|openharmony)-(arm64|x64|ia32|arm|riscv64|s390x|ppc64|loong64|wasm32)(?:-(gnu|musl|msvc|gnueabihf|musleabihf))?$/;
 
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
@@ -30,6 +31,8 @@ for (const [path, entry] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
 fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lock-stubs: ${added} platform package(s) added to package-lock.json`);

@@ -19,11 +19,22 @@ import { Events } from "./events/index.ts";
 import type { Context } from "./graphql/context.ts";
 import { formatError, formatErrors } from "./graphql/errors.ts";
 import { schema } from "./graphql/schema.ts";
+import { controllingRoutes } from "./modules/controlling/routes.ts";
+import { governanceRoutes } from "./modules/governance/routes.ts";
 import { SignIn } from "./modules/organisations/auth.ts";
 
 export const SESSION_COOKIE = "hub_session";
 const MAX_BODY = "1mb";
 const MAX_WS_PAYLOAD = 1024 * 1024;
+
+/** What an HTTP route of a module (exports, feeds) gets: the same access rules as the API. */
+export interface RouteDeps {
+  db: Database;
+  config: Config;
+  events: Events;
+  /** The caller of a request, from its bearer token or session cookie. */
+  accessOf(req: express.Request): Promise<Access>;
+}
 
 export interface App {
   server: http.Server;
@@ -172,6 +183,15 @@ export async function createApp(config: Config, db: Database, events = new Event
       },
     }),
   );
+
+  const deps: RouteDeps = {
+    db,
+    config,
+    events,
+    accessOf: (req) =>
+      accessFor(db, signIn, bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE)),
+  };
+  app.use("/exports", governanceRoutes(deps), controllingRoutes(deps));
 
   const dir = consoleDir();
   app.use(express.static(dir, { index: "index.html", maxAge: "1h" }));

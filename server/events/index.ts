@@ -5,6 +5,12 @@ import { EventEmitter } from "node:events";
 
 export interface Topics {
   schoolUpdated: { authorityId: string; schoolId: string };
+  /** A decision was recorded, changed its status, or got a review. */
+  decisionUpdated: { authorityId: string; decisionId: string; change: "CREATED" | "STATUS" | "REVIEW" };
+  /** A booking or reversal was committed to an order's ledger. */
+  bookingRecorded: { authorityId: string; orderId: string; bookingId: string };
+  /** A controlling alert fired or was acknowledged. */
+  controllingAlert: { authorityId: string; alertId: string };
 }
 
 export type Topic = keyof Topics;

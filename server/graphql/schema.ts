@@ -3,6 +3,8 @@ import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "../modules/organisations/schema.ts";
 import "../modules/audit/schema.ts";
+import "../modules/governance/schema.ts";
+import "../modules/controlling/schema.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,2 @@
+// GraphQL types of the controlling module (filled in by its issue).
+export {};

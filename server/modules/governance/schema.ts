@@ -1,0 +1,2 @@
+// GraphQL types of the governance module (filled in by its issue).
+export {};

@@ -9,6 +9,8 @@ export interface Topics {
   decisionUpdated: { authorityId: string; decisionId: string; change: "CREATED" | "STATUS" | "REVIEW" };
   /** A booking or reversal was committed to an order's ledger. */
   bookingRecorded: { authorityId: string; orderId: string; bookingId: string };
+  /** An escalation was raised, moved through its lifecycle, or rated. */
+  escalationUpdated: { authorityId: string; schoolId: string; escalationId: string };
   /** A controlling alert fired or was acknowledged. */
   controllingAlert: { authorityId: string; alertId: string };
 }

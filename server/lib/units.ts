@@ -22,3 +22,39 @@ export function fromHundredths(units: number | bigint): string {
   const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
   return negative ? `-${text}` : text;
 }
+
+/** "1234.5" euros → 123450 cents; refuses more than two decimal places instead of rounding. */
+export function toCents(value: string, field: string): bigint {
+  return BigInt(toHundredths(value, field));
+}
+
+/** 123450n cents → "1234.50" */
+export function fromCents(cents: number | bigint): string {
+  return fromHundredths(cents);
+}
+
+/** a·b/c rounded half away from zero, exact for any integer sizes (BigInt inside). */
+export function mulDivRound(a: number | bigint, b: number | bigint, c: number | bigint): bigint {
+  const divisor = BigInt(c);
+  if (divisor === 0n) throw new RangeError("division by zero");
+  const product = BigInt(a) * BigInt(b);
+  const negative = product < 0n !== divisor < 0n;
+  const p = product < 0n ? -product : product;
+  const d = divisor < 0n ? -divisor : divisor;
+  const rounded = (2n * p + d) / (2n * d);
+  return negative ? -rounded : rounded;
+}
+
+/** The amount in cents for person-days (hundredths) at a daily rate (cents), rounded half up to the cent. */
+export function amountCents(hundredths: number | bigint, dailyRateCents: number | bigint): bigint {
+  return mulDivRound(hundredths, dailyRateCents, 100);
+}
+
+/** "1234.50" → "1.234,50": the API's decimal string as German exports print it. */
+export function germanDecimal(value: string): string {
+  const [whole = "", fraction] = value.split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped},${fraction}`;
+}

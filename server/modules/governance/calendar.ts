@@ -1,0 +1,89 @@
+// Calendar subscription links. A calendar app cannot send a bearer token, so the link holds a
+// random secret of its own; only its hash is stored, a new link revokes the previous one, and
+// the feed is answered with the access the person has at that moment (a person who lost access
+// to the authority, or was deactivated, gets nothing).
+import { createHash, randomBytes } from "node:crypto";
+import { Access } from "../../access/index.ts";
+import type { Database } from "../../db/client.ts";
+import { notFound } from "../../lib/errors.ts";
+import { audit } from "../audit/service.ts";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function feedPath(token: string): string {
+  return `/exports/calendar/${token}/meetings.ics`;
+}
+
+export async function createCalendarFeed(db: Database, access: Access, authorityId: string) {
+  const user = access.requireUser();
+  if (!access.canSeeAuthority(authorityId)) throw notFound("Schulträger");
+  const token = randomBytes(32).toString("base64url");
+  const feed = await db.transact(async (tx) => {
+    await tx.calendarFeed.updateMany({
+      where: { userId: user.id, authorityId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const row = await tx.calendarFeed.create({
+      data: { userId: user.id, authorityId, tokenHash: hash(token) },
+    });
+    await audit(tx, user.id, {
+      authorityId,
+      objectType: "CalendarFeed",
+      objectId: row.id,
+      action: "CREATE",
+    });
+    return row;
+  });
+  return { path: feedPath(token), createdAt: feed.createdAt };
+}
+
+export async function revokeCalendarFeeds(
+  db: Database,
+  access: Access,
+  authorityId: string,
+): Promise<boolean> {
+  const user = access.requireUser();
+  if (!access.canSeeAuthority(authorityId)) throw notFound("Schulträger");
+  return db.transact(async (tx) => {
+    const { count } = await tx.calendarFeed.updateMany({
+      where: { userId: user.id, authorityId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count > 0) {
+      await audit(tx, user.id, {
+        authorityId,
+        objectType: "CalendarFeed",
+        objectId: authorityId,
+        action: "REVOKE",
+      });
+    }
+    return count > 0;
+  });
+}
+
+/** The authority and the access of the feed's owner, or null for an unknown or revoked link. */
+export async function feedAccess(
+  db: Database,
+  token: string,
+): Promise<{ access: Access; authorityId: string } | null> {
+  const feed = await db.read.calendarFeed.findUnique({
+    where: { tokenHash: hash(token) },
+    include: { user: { include: { roles: { select: { role: true } } } } },
+  });
+  if (!feed || feed.revokedAt || !feed.user.active) return null;
+  const { user } = feed;
+  const access = await Access.forUser(
+    db.read,
+    {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      providerId: user.providerId,
+      authorityId: user.authorityId,
+      schoolId: user.schoolId,
+      roles: user.roles.map((r) => r.role),
+    },
+    null,
+  );
+  return access.canSeeAuthority(feed.authorityId) ? { access, authorityId: feed.authorityId } : null;
+}

@@ -1,7 +1,88 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import type { RouteDeps } from "../../app.ts";
+import { decodeId } from "../../graphql/ids.ts";
+import { HubError } from "../../lib/errors.ts";
+import { bookingRows, bookingsCsv, bookingsXlsx, proofCsv, proofPdf, proofRecord } from "./exports.ts";
 
-/** HTTP exports of the controlling module, mounted under /exports. */
-export function controllingRoutes(_deps: RouteDeps): Router {
-  return Router();
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+};
+
+function fail(res: Response, error: unknown): void {
+  if (error instanceof HubError) {
+    res
+      .status(STATUS[error.code] ?? 400)
+      .type("text/plain; charset=utf-8")
+      .send(error.message);
+    return;
+  }
+  res.status(500).type("text/plain; charset=utf-8").send("Der Export ist fehlgeschlagen.");
+}
+
+function attachment(name: string): string {
+  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const query = (req: Request, name: string): string | null => {
+  const value = req.query[name];
+  return typeof value === "string" && value !== "" ? value : null;
+};
+
+/** HTTP exports of the controlling module, mounted under /exports; the same access rules as the API. */
+export function controllingRoutes(deps: RouteDeps): Router {
+  const router = Router();
+
+  router.get("/bookings.:format", async (req, res) => {
+    try {
+      const format = req.params.format;
+      if (format !== "csv" && format !== "xlsx") {
+        res.status(404).type("text/plain; charset=utf-8").send("Unbekanntes Format.");
+        return;
+      }
+      const access = await deps.accessOf(req);
+      access.requireUser();
+      const schoolId = query(req, "schoolId");
+      const rows = await bookingRows(deps.db.read, access, {
+        orderId: decodeId(query(req, "serviceOrderId") ?? "", "ServiceOrder", "serviceOrderId"),
+        month: query(req, "month"),
+        schoolId: schoolId ? decodeId(schoolId, "School", "schoolId") : null,
+        category: query(req, "category"),
+      });
+      const name = `Buchungen ${rows.order.year}${query(req, "month") ? ` ${query(req, "month")}` : ""}.${format}`;
+      res.set("Content-Disposition", attachment(name)).set("Cache-Control", "private, no-store");
+      if (format === "csv") res.type("text/csv; charset=utf-8").send(bookingsCsv(rows));
+      else
+        res
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .send(await bookingsXlsx(rows));
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+
+  router.get("/proofs-of-service/:id.:format", async (req, res) => {
+    try {
+      const format = req.params.format;
+      if (format !== "csv" && format !== "pdf") {
+        res.status(404).type("text/plain; charset=utf-8").send("Unbekanntes Format.");
+        return;
+      }
+      const access = await deps.accessOf(req);
+      access.requireUser();
+      const record = await proofRecord(deps.db.read, access, decodeId(req.params.id, "ProofOfService", "id"));
+      const name = `Leistungsnachweis ${record.proof.month} ${record.proof.order.authority.name}.${format}`;
+      res.set("Content-Disposition", attachment(name)).set("Cache-Control", "private, no-store");
+      if (format === "csv") res.type("text/csv; charset=utf-8").send(proofCsv(record));
+      else res.type("application/pdf").send(await proofPdf(record));
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+
+  return router;
 }

@@ -1,2 +1,858 @@
-// GraphQL types of the controlling module (filled in by its issue).
-export {};
+// GraphQL types of the controlling module: service orders, the ledger, burn-down, forecast,
+// alerts and proofs of service. It translates and checks access; the rules live in the services.
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import DataLoader from "dataloader";
+import {
+  canReadAlerts,
+  canReadInvoices,
+  canReadOrders,
+  readsAlerts,
+  readsInvoices,
+  readsOrders,
+  requireAlertReader,
+  requireOrderReader,
+} from "../../access/controlling.ts";
+import type { ProofOfService } from "../../db/generated/client/client.ts";
+import { AlertKind, ProofStatus, ServiceOrderStatus } from "../../db/generated/client/enums.ts";
+import { builder } from "../../graphql/builder.ts";
+import type { Context } from "../../graphql/context.ts";
+import { decodeId } from "../../graphql/ids.ts";
+import { todayInBerlin } from "../../lib/dates.ts";
+import { notFound } from "../../lib/errors.ts";
+import { fromCents, fromHundredths } from "../../lib/units.ts";
+import {
+  type BurndownPoint,
+  burndown,
+  clipToPeriod,
+  elapsedShare,
+  type Forecast,
+  forecast,
+  type MethodForecast,
+  PlanCurve,
+  type ProofFigures,
+  type ProofItem,
+  parsePlanProfile,
+} from "./figures.ts";
+import { recordBooking, reverseBooking } from "./ledger.ts";
+import {
+  acknowledgeAlert,
+  amendServiceOrder,
+  createServiceOrder,
+  setServiceOrderPlan,
+  setServiceOrderStatus,
+} from "./orders.ts";
+import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
+import { daySums, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
+
+// Per-request loaders. No caching: a subscription's context lives across events, and figures
+// must be those of the moment; batching alone keeps lists at one query per level.
+interface Loaders {
+  totals: DataLoader<string, OrderTotals>;
+  lines: DataLoader<string, number>;
+  proofs: DataLoader<ProofOfService, ProofFigures>;
+}
+const perRequest = new WeakMap<Context, Loaders>();
+function loaders(ctx: Context): Loaders {
+  let found = perRequest.get(ctx);
+  if (!found) {
+    found = {
+      totals: new DataLoader(
+        async (ids) => {
+          const totals = await orderTotals(ctx.db.read, ids);
+          return ids.map((id) => totals.get(id) ?? { contracted: 0, consumed: 0 });
+        },
+        { cache: false },
+      ),
+      lines: new DataLoader(
+        async (ids) => {
+          const sums = await lineConsumption(ctx.db.read, ids);
+          return ids.map((id) => sums.get(id) ?? 0);
+        },
+        { cache: false },
+      ),
+      proofs: new DataLoader((proofs) => figuresOf(ctx.db.read, proofs), { cache: false }),
+    };
+    perRequest.set(ctx, found);
+  }
+  return found;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+const percent = (share: number) => Math.round(share * 100);
+
+export const GranularityEnum = builder.enumType("Granularity", { values: ["DAY", "WEEK", "MONTH"] as const });
+const ForecastMethodEnum = builder.enumType("ForecastMethod", {
+  values: {
+    RECENT_8_WEEKS: { description: "Burn rate of the last eight weeks." },
+    SINCE_START: { description: "Average burn rate since the start of the period." },
+  },
+});
+const ServiceOrderStatusEnum = builder.enumType(ServiceOrderStatus, { name: "ServiceOrderStatus" });
+const ProofStatusEnum = builder.enumType(ProofStatus, { name: "ProofOfServiceStatus" });
+const AlertKindEnum = builder.enumType(AlertKind, { name: "ControllingAlertKind" });
+
+const BurndownPointRef = builder.objectRef<BurndownPoint>("BurndownPoint").implement({
+  fields: (t) => ({
+    date: t.expose("date", { type: "Date" }),
+    consumedPersonDays: t.field({ type: "Decimal", resolve: (p) => fromHundredths(p.consumed) }),
+    remainingPersonDays: t.field({ type: "Decimal", resolve: (p) => fromHundredths(p.remaining) }),
+    plannedRemainingPersonDays: t.field({
+      type: "Decimal",
+      resolve: (p) => fromHundredths(p.plannedRemaining),
+    }),
+  }),
+});
+
+const ForecastEstimateRef = builder.objectRef<MethodForecast>("ForecastEstimate").implement({
+  description: "What one method projects.",
+  fields: (t) => ({
+    method: t.expose("method", { type: ForecastMethodEnum }),
+    personDaysPerDay: t.field({
+      type: "Decimal",
+      description: "Burn rate in person-days per calendar day, rounded to hundredths.",
+      resolve: (m) => fromHundredths(m.ratePerDay),
+    }),
+    projectedConsumedAtYearEnd: t.field({
+      type: "Decimal",
+      resolve: (m) => fromHundredths(m.projectedAtEnd),
+    }),
+    exhaustionDate: t.expose("exhaustionDate", { type: "Date", nullable: true }),
+  }),
+});
+
+const BurndownForecastRef = builder.objectRef<Forecast>("BurndownForecast").implement({
+  description:
+    "Projection to the end of the validity period. `method` names the leading estimate; `projectedLow`/`projectedHigh` " +
+    "span both methods and say how sure it is.",
+  fields: (t) => ({
+    exhaustionDate: t.expose("exhaustionDate", {
+      type: "Date",
+      nullable: true,
+      description:
+        "When the contracted person-days run out at the leading rate; null if not within the period.",
+    }),
+    projectedConsumedAtYearEnd: t.field({
+      type: "Decimal",
+      description: "Projected consumption at the end of the validity period.",
+      resolve: (f) => fromHundredths(f.projectedAtEnd),
+    }),
+    method: t.expose("method", { type: ForecastMethodEnum }),
+    asOf: t.expose("asOf", { type: "Date" }),
+    basisDays: t.exposeInt("elapsedDays", { description: "Days of the period elapsed by asOf." }),
+    projectedLow: t.field({ type: "Decimal", resolve: (f) => fromHundredths(f.projectedLow) }),
+    projectedHigh: t.field({ type: "Decimal", resolve: (f) => fromHundredths(f.projectedHigh) }),
+    estimates: t.field({ type: [ForecastEstimateRef], resolve: (f) => f.methods }),
+  }),
+});
+
+interface VolumeChange {
+  date: string;
+  contracted: number;
+  reason: string;
+  category: string | null;
+}
+
+const VolumeChangeRef = builder.objectRef<VolumeChange>("ServiceOrderVolume").implement({
+  description: "A volume the order had: the original order and every amendment (Nachtrag).",
+  fields: (t) => ({
+    effectiveDate: t.expose("date", { type: "Date" }),
+    contractedPersonDays: t.field({ type: "Decimal", resolve: (v) => fromHundredths(v.contracted) }),
+    reason: t.exposeString("reason"),
+    category: t.exposeString("category", { nullable: true }),
+  }),
+});
+
+const AS_OF = "The day the figures refer to; default today (Europe/Berlin).";
+
+builder.prismaNode("ServiceOrder", {
+  id: { field: "id" },
+  authScopes: (order, ctx) => canReadOrders(ctx.access, order.authorityId),
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    title: t.exposeString("title"),
+    status: t.expose("status", { type: ServiceOrderStatusEnum }),
+    authority: t.relation("authority"),
+    validFrom: t.expose("validFrom", { type: "Date" }),
+    validTo: t.expose("validTo", { type: "Date" }),
+    dailyRate: t.field({
+      type: "Decimal",
+      description: "Euros per person-day.",
+      resolve: (o) => fromCents(o.dailyRateCents),
+    }),
+    monthlyPlanWeights: t.field({
+      type: ["Int"],
+      nullable: true,
+      description: "Plan profile January…December; null for a linear plan.",
+      resolve: (o) => parsePlanProfile(o.planProfile),
+    }),
+    burnMarginPct: t.exposeInt("burnMarginPct", {
+      description: "Alert when consumption runs ahead of plan by more than this many percentage points.",
+    }),
+    contractedPersonDays: t.field({
+      type: "Decimal",
+      resolve: async (o, _a, ctx) => fromHundredths((await loaders(ctx).totals.load(o.id)).contracted),
+    }),
+    consumedPersonDays: t.field({
+      type: "Decimal",
+      resolve: async (o, _a, ctx) => fromHundredths((await loaders(ctx).totals.load(o.id)).consumed),
+    }),
+    remainingPersonDays: t.field({
+      type: "Decimal",
+      resolve: async (o, _a, ctx) => {
+        const totals = await loaders(ctx).totals.load(o.id);
+        return fromHundredths(totals.contracted - totals.consumed);
+      },
+    }),
+    utilization: t.float({
+      description: "consumed / contracted; may exceed 1.",
+      resolve: async (o, _a, ctx) => {
+        const totals = await loaders(ctx).totals.load(o.id);
+        return ratio(totals.consumed, totals.contracted);
+      },
+    }),
+    elapsedShare: t.float({
+      description: "Share of the validity period elapsed by asOf (0…1).",
+      args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
+      resolve: (o, args) => elapsedShare(o, args.asOf ?? todayInBerlin()),
+    }),
+    plannedConsumedPersonDays: t.field({
+      type: "Decimal",
+      description: "What the plan line (linear or monthly profile) expects to be consumed by asOf.",
+      args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
+      resolve: async (o, args, ctx) => {
+        const totals = await loaders(ctx).totals.load(o.id);
+        const asOf = args.asOf ?? todayInBerlin();
+        return fromHundredths(new PlanCurve(o).plannedConsumed(totals.contracted, asOf));
+      },
+    }),
+    utilizationSummary: t.string({
+      description: 'German one-liner, e.g. "34 % verbraucht nach 41 % der Laufzeit".',
+      resolve: async (o, _a, ctx) => {
+        const totals = await loaders(ctx).totals.load(o.id);
+        const share = elapsedShare(o, clipToPeriod(o, todayInBerlin()));
+        return `${percent(ratio(totals.consumed, totals.contracted))} % verbraucht nach ${percent(share)} % der Laufzeit`;
+      },
+    }),
+    burndown: t.field({
+      type: [BurndownPointRef],
+      args: {
+        granularity: t.arg({ type: GranularityEnum, defaultValue: "WEEK", required: true }),
+        asOf: t.arg({ type: "Date", description: AS_OF }),
+      },
+      resolve: async (o, args, ctx) => {
+        const [totals, days] = await Promise.all([
+          loaders(ctx).totals.load(o.id),
+          daySums(ctx.db.read, o.id),
+        ]);
+        return burndown(o, totals.contracted, days, args.granularity, args.asOf ?? todayInBerlin());
+      },
+    }),
+    forecast: t.field({
+      type: BurndownForecastRef,
+      args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
+      resolve: async (o, args, ctx) => {
+        const [totals, days] = await Promise.all([
+          loaders(ctx).totals.load(o.id),
+          daySums(ctx.db.read, o.id),
+        ]);
+        return forecast(o, totals.contracted, days, args.asOf ?? todayInBerlin());
+      },
+    }),
+    lines: t.relation("lines", { query: { orderBy: { position: "asc" } } }),
+    amendments: t.relation("amendments", { query: { orderBy: { createdAt: "asc" } } }),
+    volumeHistory: t.field({
+      type: [VolumeChangeRef],
+      select: {
+        createdAt: true,
+        lines: { select: { id: true, name: true, volume: true } },
+        amendments: { orderBy: { createdAt: "asc" } },
+      },
+      resolve: (o) => {
+        const current = o.lines.reduce((sum, l) => sum + l.volume, 0);
+        let contracted = current - o.amendments.reduce((sum, a) => sum + a.newVolume - a.previousVolume, 0);
+        const history: VolumeChange[] = [
+          {
+            date: o.createdAt.toISOString().slice(0, 10),
+            contracted,
+            reason: "Beauftragung",
+            category: null,
+          },
+        ];
+        for (const a of o.amendments) {
+          contracted += a.newVolume - a.previousVolume;
+          const category = o.lines.find((l) => l.id === a.lineId)?.name ?? null;
+          history.push({ date: a.effectiveDate, contracted, reason: a.reason, category });
+        }
+        return history;
+      },
+    }),
+    bookings: t.relatedConnection(
+      "bookings",
+      { cursor: "seq", totalCount: true, query: { orderBy: { seq: "asc" } } },
+      { name: "BookingConnection" },
+      { name: "BookingEdge" },
+    ),
+    alerts: t.relation("alerts", {
+      description: "Alerts of this order (controllers and the service manager; empty for others).",
+      args: { open: t.arg.boolean({ description: "Only those not yet acknowledged." }) },
+      query: (args, ctx) => ({
+        where: {
+          ...(readsAlerts(ctx.access) ? {} : { id: "" }),
+          ...(args.open ? { acknowledgedAt: null } : {}),
+        },
+        orderBy: { createdAt: "asc" },
+      }),
+    }),
+    proofsOfService: t.relation("proofs", {
+      description: "Monthly proofs of service (controllers and the provider; empty for others).",
+      query: (_args, ctx) => ({
+        where: readsInvoices(ctx.access) ? {} : { id: "" },
+        orderBy: { month: "asc" },
+      }),
+    }),
+  }),
+});
+
+builder.prismaNode("ServiceLine", {
+  id: { field: "id" },
+  select: { id: true, order: { select: { authorityId: true } } },
+  authScopes: (line, ctx) => canReadOrders(ctx.access, line.order.authorityId),
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    position: t.exposeInt("position"),
+    contractedPersonDays: t.field({
+      type: "Decimal",
+      select: { volume: true },
+      resolve: (l) => fromHundredths(l.volume),
+    }),
+    consumedPersonDays: t.field({
+      type: "Decimal",
+      resolve: async (l, _a, ctx) => fromHundredths(await loaders(ctx).lines.load(l.id)),
+    }),
+    remainingPersonDays: t.field({
+      type: "Decimal",
+      select: { volume: true },
+      resolve: async (l, _a, ctx) => fromHundredths(l.volume - (await loaders(ctx).lines.load(l.id))),
+    }),
+    utilization: t.float({
+      select: { volume: true },
+      resolve: async (l, _a, ctx) => ratio(await loaders(ctx).lines.load(l.id), l.volume),
+    }),
+  }),
+});
+
+builder.prismaNode("OrderAmendment", {
+  name: "ServiceOrderAmendment",
+  id: { field: "id" },
+  select: { id: true, order: { select: { authorityId: true } } },
+  authScopes: (a, ctx) => canReadOrders(ctx.access, a.order.authorityId),
+  fields: (t) => ({
+    effectiveDate: t.expose("effectiveDate", { type: "Date" }),
+    reason: t.exposeString("reason"),
+    category: t.string({ select: { line: { select: { name: true } } }, resolve: (a) => a.line.name }),
+    previousPersonDays: t.field({
+      type: "Decimal",
+      select: { previousVolume: true },
+      resolve: (a) => fromHundredths(a.previousVolume),
+    }),
+    newPersonDays: t.field({
+      type: "Decimal",
+      select: { newVolume: true },
+      resolve: (a) => fromHundredths(a.newVolume),
+    }),
+    createdBy: t.relation("createdBy"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaNode("Booking", {
+  id: { field: "id" },
+  select: { id: true, order: { select: { authorityId: true } } },
+  authScopes: (b, ctx) => canReadOrders(ctx.access, b.order.authorityId),
+  fields: (t) => ({
+    sequence: t.exposeInt("seq", { description: "Position in the ledger's commit order." }),
+    date: t.expose("date", { type: "Date" }),
+    personDays: t.field({
+      type: "Decimal",
+      description: "Negative for a reversal.",
+      select: { personDays: true },
+      resolve: (b) => fromHundredths(b.personDays),
+    }),
+    category: t.string({
+      description: "The service line's name.",
+      select: { line: { select: { name: true } } },
+      resolve: (b) => b.line.name,
+    }),
+    school: t.relation("school", { nullable: true }),
+    ticketRef: t.exposeString("ticketRef", { nullable: true }),
+    description: t.exposeString("description"),
+    bookedBy: t.relation("bookedBy"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    reversalOf: t.relation("reversalOf", { nullable: true }),
+    reversedBy: t.relation("reversedBy", { nullable: true }),
+    serviceOrder: t.relation("order"),
+    idempotencyKey: t.exposeString("idempotencyKey", { nullable: true }),
+  }),
+});
+
+builder.prismaNode("Alert", {
+  name: "ControllingAlert",
+  id: { field: "id" },
+  select: { id: true, order: { select: { authorityId: true } } },
+  authScopes: (a, ctx) => canReadAlerts(ctx.access, a.order.authorityId),
+  fields: (t) => ({
+    kind: t.expose("kind", { type: AlertKindEnum }),
+    threshold: t.exposeInt("threshold", {
+      description: "Percent of the volume (THRESHOLD) or the margin in percentage points (BURN_RATE).",
+    }),
+    message: t.exposeString("message"),
+    serviceOrder: t.relation("order"),
+    line: t.relation("line", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    acknowledgedAt: t.expose("acknowledgedAt", { type: "DateTime", nullable: true }),
+    acknowledgedBy: t.relation("acknowledgedBy", { nullable: true }),
+  }),
+});
+
+const ProofItemRef = builder.objectRef<ProofItem>("ProofOfServiceItem").implement({
+  fields: (t) => ({
+    label: t.exposeString("label"),
+    personDays: t.field({ type: "Decimal", resolve: (i) => fromHundredths(i.personDays) }),
+    amount: t.field({
+      type: "Decimal",
+      description: "Euros, rounded per item.",
+      resolve: (i) => fromCents(BigInt(i.amountCents)),
+    }),
+  }),
+});
+
+const proofField = <T>(pick: (f: ProofFigures) => T) => ({
+  resolve: async (p: ProofOfService, _a: unknown, ctx: Context) => pick(await loaders(ctx).proofs.load(p)),
+});
+
+builder.prismaNode("ProofOfService", {
+  id: { field: "id" },
+  include: { order: { select: { authorityId: true } } },
+  authScopes: (p, ctx) => canReadInvoices(ctx.access, p.order.authorityId),
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "YYYY-MM" }),
+    status: t.expose("status", { type: ProofStatusEnum }),
+    serviceOrder: t.relation("order"),
+    personDays: t.field({ type: "Decimal", ...proofField((f) => fromHundredths(f.personDays)) }),
+    amount: t.field({
+      type: "Decimal",
+      description: "Invoice amount in euros: the sum of the per-line amounts.",
+      ...proofField((f) => fromCents(BigInt(f.amountCents))),
+    }),
+    dailyRate: t.field({ type: "Decimal", ...proofField((f) => fromCents(BigInt(f.dailyRateCents))) }),
+    bookingCount: t.int({ ...proofField((f) => f.bookingCount) }),
+    byLine: t.field({ type: [ProofItemRef], ...proofField((f) => f.byLine) }),
+    bySchool: t.field({ type: [ProofItemRef], ...proofField((f) => f.bySchool) }),
+    roundingRule: t.string({ ...proofField((f) => f.roundingRule) }),
+    issuedAt: t.expose("issuedAt", { type: "DateTime", nullable: true }),
+    issuedBy: t.relation("issuedBy", { nullable: true }),
+    checkedAt: t.expose("checkedAt", { type: "DateTime", nullable: true }),
+    checkedBy: t.relation("checkedBy", { nullable: true }),
+    disputedAt: t.expose("disputedAt", { type: "DateTime", nullable: true }),
+    disputeReason: t.exposeString("disputeReason", { nullable: true }),
+    settledAt: t.expose("settledAt", { type: "DateTime", nullable: true }),
+    pdfUrl: t.string({
+      resolve: (p) =>
+        `/exports/proofs-of-service/${encodeURIComponent(encodeGlobalID("ProofOfService", p.id))}.pdf`,
+    }),
+    csvUrl: t.string({
+      resolve: (p) =>
+        `/exports/proofs-of-service/${encodeURIComponent(encodeGlobalID("ProofOfService", p.id))}.csv`,
+    }),
+  }),
+});
+
+builder.prismaObjectFields("SchoolAuthority", (t) => ({
+  serviceOrders: t.relation("serviceOrders", {
+    description: "The authority's service orders (Servicescheine), newest year first.",
+    args: { year: t.arg.int() },
+    query: (args, ctx) => ({
+      where: {
+        ...(readsOrders(ctx.access) ? {} : { id: "" }),
+        ...(args.year == null ? {} : { year: args.year }),
+      },
+      orderBy: { year: "desc" },
+    }),
+  }),
+  controllingAlerts: t.prismaField({
+    type: ["Alert"],
+    description:
+      "Alerts of all the authority's orders (controllers and the service manager; empty for others).",
+    args: { open: t.arg.boolean({ description: "Only those not yet acknowledged." }) },
+    resolve: (query, authority, args, ctx) =>
+      readsAlerts(ctx.access)
+        ? ctx.db.read.alert.findMany({
+            ...query,
+            where: { order: { authorityId: authority.id }, ...(args.open ? { acknowledgedAt: null } : {}) },
+            orderBy: { createdAt: "desc" },
+          })
+        : [],
+  }),
+}));
+
+builder.queryFields((t) => ({
+  serviceOrder: t.prismaField({
+    type: "ServiceOrder",
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = decodeId(String(args.id), "ServiceOrder", "id");
+      const order = await ctx.db.read.serviceOrder.findUnique({ ...query, where: { id } });
+      if (!order || !ctx.access.canSeeAuthority(order.authorityId)) throw notFound("Serviceschein");
+      requireOrderReader(ctx.access, order.authorityId);
+      return order;
+    },
+  }),
+}));
+
+const LineInputRef = builder.inputType("ServiceLineInput", {
+  fields: (f) => ({
+    name: f.string({ required: true }),
+    personDays: f.field({ type: "Decimal", required: true }),
+  }),
+});
+
+const idOf = (value: string | number, type: string, field: string) => decodeId(String(value), type, field);
+
+builder.mutationFields((t) => ({
+  createServiceOrder: t.prismaField({
+    type: "ServiceOrder",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("CreateServiceOrderInput", {
+          fields: (f) => ({
+            authorityId: f.id({ required: true }),
+            year: f.int({ required: true }),
+            contractedPersonDays: f.field({ type: "Decimal", required: true }),
+            dailyRate: f.field({ type: "Decimal", description: "Euros per person-day; default 0." }),
+            title: f.string(),
+            validFrom: f.field({ type: "Date", description: "Default: 1 January of the year." }),
+            validTo: f.field({ type: "Date", description: "Default: 31 December of the year." }),
+            lines: f.field({
+              type: [LineInputRef],
+              description: 'Service lines; their volumes sum to the contract. Default: one line "Support".',
+            }),
+            draft: f.boolean({
+              description: "Create as DRAFT (no bookings until activated); default ACTIVE.",
+            }),
+            monthlyPlanWeights: f.intList({ description: "Plan profile January…December; default linear." }),
+            burnMarginPct: f.int(),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const order = await createServiceOrder(ctx.db, ctx.access, {
+        authorityId: idOf(input.authorityId, "SchoolAuthority", "authorityId"),
+        year: input.year,
+        contractedPersonDays: input.contractedPersonDays,
+        dailyRate: input.dailyRate,
+        title: input.title,
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        lines: input.lines,
+        draft: input.draft,
+        planProfile: input.monthlyPlanWeights,
+        burnMarginPct: input.burnMarginPct,
+      });
+      return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
+    },
+  }),
+  amendServiceOrder: t.prismaField({
+    type: "OrderAmendment",
+    description:
+      "A Nachtrag: sets a service line's volume (a new line if the name is new), with date and reason.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("AmendServiceOrderInput", {
+          fields: (f) => ({
+            serviceOrderId: f.id({ required: true }),
+            category: f.string({ required: true }),
+            personDays: f.field({ type: "Decimal", required: true }),
+            effectiveDate: f.field({ type: "Date" }),
+            reason: f.string({ required: true }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const amendment = await amendServiceOrder(ctx.db, ctx.access, {
+        orderId: idOf(input.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        category: input.category,
+        personDays: input.personDays,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+      });
+      return ctx.db.read.orderAmendment.findUniqueOrThrow({ ...query, where: { id: amendment.id } });
+    },
+  }),
+  setServiceOrderPlan: t.prismaField({
+    type: "ServiceOrder",
+    description: "Sets the monthly plan profile (null/empty: linear) and the burn-rate alert margin.",
+    authScopes: { signedIn: true },
+    args: {
+      serviceOrderId: t.arg.id({ required: true }),
+      monthlyWeights: t.arg.intList(),
+      burnMarginPct: t.arg.int(),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const order = await setServiceOrderPlan(ctx.db, ctx.access, {
+        orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        monthlyWeights: args.monthlyWeights,
+        burnMarginPct: args.burnMarginPct,
+      });
+      return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
+    },
+  }),
+  activateServiceOrder: t.prismaField({
+    type: "ServiceOrder",
+    authScopes: { signedIn: true },
+    args: { serviceOrderId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const order = await setServiceOrderStatus(ctx.db, ctx.access, {
+        orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        status: "ACTIVE",
+      });
+      return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
+    },
+  }),
+  closeServiceOrder: t.prismaField({
+    type: "ServiceOrder",
+    authScopes: { signedIn: true },
+    args: { serviceOrderId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const order = await setServiceOrderStatus(ctx.db, ctx.access, {
+        orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        status: "CLOSED",
+      });
+      return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
+    },
+  }),
+  recordBooking: t.prismaField({
+    type: "Booking",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("RecordBookingInput", {
+          fields: (f) => ({
+            serviceOrderId: f.id({ required: true }),
+            date: f.field({ type: "Date", required: true }),
+            personDays: f.field({ type: "Decimal", required: true }),
+            category: f.string({ description: 'A service line of the order; default "Support".' }),
+            schoolId: f.id(),
+            ticketRef: f.string(),
+            description: f.string({ required: true }),
+            idempotencyKey: f.string({
+              description:
+                "The same key with the same input returns the first booking; with another input, CONFLICT.",
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const booking = await recordBooking(ctx.db, ctx.events, ctx.access, {
+        orderId: idOf(input.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        date: input.date,
+        personDays: input.personDays,
+        category: input.category ?? "Support",
+        schoolId: input.schoolId == null ? null : idOf(input.schoolId, "School", "schoolId"),
+        ticketRef: input.ticketRef,
+        description: input.description,
+        idempotencyKey: input.idempotencyKey,
+      });
+      return ctx.db.read.booking.findUniqueOrThrow({ ...query, where: { id: booking.id } });
+    },
+  }),
+  reverseBooking: t.prismaField({
+    type: "Booking",
+    description: "Books the reversal (Storno) of an entry and returns it.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("ReverseBookingInput", {
+          fields: (f) => ({ bookingId: f.id({ required: true }), reason: f.string({ required: true }) }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const booking = await reverseBooking(ctx.db, ctx.events, ctx.access, {
+        bookingId: idOf(input.bookingId, "Booking", "bookingId"),
+        reason: input.reason,
+      });
+      return ctx.db.read.booking.findUniqueOrThrow({ ...query, where: { id: booking.id } });
+    },
+  }),
+  acknowledgeControllingAlert: t.prismaField({
+    type: "Alert",
+    authScopes: { signedIn: true },
+    args: { alertId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const alert = await acknowledgeAlert(
+        ctx.db,
+        ctx.events,
+        ctx.access,
+        idOf(args.alertId, "ControllingAlert", "alertId"),
+      );
+      return ctx.db.read.alert.findUniqueOrThrow({ ...query, where: { id: alert.id } });
+    },
+  }),
+  createProofOfService: t.prismaField({
+    type: "ProofOfService",
+    description: "Opens the month's proof of service as a DRAFT, after the month has ended.",
+    authScopes: { signedIn: true },
+    args: { serviceOrderId: t.arg.id({ required: true }), month: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const proof = await createProofOfService(ctx.db, ctx.access, {
+        orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        month: args.month,
+      });
+      return ctx.db.read.proofOfService.findUniqueOrThrow({ ...query, where: { id: proof.id } });
+    },
+  }),
+}));
+
+const transitions = {
+  issueProofOfService: {
+    transition: "ISSUE",
+    description: "DRAFT → ISSUED: freezes the month's bookings and figures.",
+  },
+  checkProofOfService: {
+    transition: "CHECK",
+    description: "ISSUED → CHECKED by the authority's controller.",
+  },
+  settleProofOfService: { transition: "SETTLE", description: "CHECKED → SETTLED: the invoice is paid." },
+  reopenProofOfService: {
+    transition: "REOPEN",
+    description: "DISPUTED → DRAFT, so the month can be corrected.",
+  },
+} as const;
+
+builder.mutationFields((t) =>
+  Object.fromEntries(
+    Object.entries(transitions).map(([name, { transition, description }]) => [
+      name,
+      t.prismaField({
+        type: "ProofOfService",
+        description,
+        authScopes: { signedIn: true },
+        args: { proofOfServiceId: t.arg.id({ required: true }) },
+        resolve: async (query, _root, args, ctx) => {
+          const proof = await transitionProof(ctx.db, ctx.access, {
+            proofId: idOf(args.proofOfServiceId, "ProofOfService", "proofOfServiceId"),
+            transition,
+          });
+          return ctx.db.read.proofOfService.findUniqueOrThrow({ ...query, where: { id: proof.id } });
+        },
+      }),
+    ]),
+  ),
+);
+
+builder.mutationField("disputeProofOfService", (t) =>
+  t.prismaField({
+    type: "ProofOfService",
+    description: "ISSUED → DISPUTED by the authority's controller, with a reason.",
+    authScopes: { signedIn: true },
+    args: { proofOfServiceId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const proof = await transitionProof(ctx.db, ctx.access, {
+        proofId: idOf(args.proofOfServiceId, "ProofOfService", "proofOfServiceId"),
+        transition: "DISPUTE",
+        reason: args.reason,
+      });
+      return ctx.db.read.proofOfService.findUniqueOrThrow({ ...query, where: { id: proof.id } });
+    },
+  }),
+);
+
+interface BurndownUpdate {
+  orderId: string;
+  bookingId: string;
+  consumed: number;
+  contracted: number;
+}
+
+const BurndownUpdateRef = builder.objectRef<BurndownUpdate>("BurndownUpdate").implement({
+  description: "The order's figures right after one booking or reversal was committed.",
+  fields: (t) => ({
+    serviceOrder: t.prismaField({
+      type: "ServiceOrder",
+      resolve: (query, u, _a, ctx) =>
+        ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: u.orderId } }),
+    }),
+    consumedPersonDays: t.field({ type: "Decimal", resolve: (u) => fromHundredths(u.consumed) }),
+    remainingPersonDays: t.field({
+      type: "Decimal",
+      resolve: (u) => fromHundredths(u.contracted - u.consumed),
+    }),
+    utilization: t.float({ resolve: (u) => ratio(u.consumed, u.contracted) }),
+    booking: t.prismaField({
+      type: "Booking",
+      resolve: (query, u, _a, ctx) =>
+        ctx.db.read.booking.findUniqueOrThrow({ ...query, where: { id: u.bookingId } }),
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  serviceOrderBurndown: t.field({
+    type: BurndownUpdateRef,
+    description: "One event per booking or reversal of the order, after commit, in commit order.",
+    authScopes: { signedIn: true },
+    args: { serviceOrderId: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const id = idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId");
+      const order = await ctx.db.read.serviceOrder.findUnique({
+        where: { id },
+        select: { authorityId: true },
+      });
+      if (!order || !ctx.access.canSeeAuthority(order.authorityId)) throw notFound("Serviceschein");
+      requireOrderReader(ctx.access, order.authorityId);
+      return ctx.events.subscribe("bookingRecorded", (event) => event.orderId === id);
+    },
+    resolve: async (event, _args, ctx) => {
+      const [booking, volume] = await Promise.all([
+        ctx.db.read.booking.findUniqueOrThrow({
+          where: { id: event.bookingId },
+          select: { orderBalance: true },
+        }),
+        ctx.db.read.serviceLine.aggregate({ where: { orderId: event.orderId }, _sum: { volume: true } }),
+      ]);
+      return {
+        orderId: event.orderId,
+        bookingId: event.bookingId,
+        consumed: booking.orderBalance,
+        contracted: volume._sum.volume ?? 0,
+      };
+    },
+  }),
+  controllingAlerts: t.prismaField({
+    type: "Alert",
+    description: "Alerts of the authority's orders as they fire or are acknowledged.",
+    authScopes: { signedIn: true },
+    args: { authorityId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => {
+      const authorityId = idOf(args.authorityId, "SchoolAuthority", "authorityId");
+      requireAlertReader(ctx.access, authorityId);
+      return ctx.events.subscribe("controllingAlert", (event) => event.authorityId === authorityId);
+    },
+    resolve: (query, event, _args, ctx) =>
+      ctx.db.read.alert.findUniqueOrThrow({
+        ...query,
+        where: { id: (event as { alertId: string }).alertId },
+      }),
+  }),
+}));

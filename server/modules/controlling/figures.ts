@@ -1,0 +1,343 @@
+// The arithmetic of controlling: plan line, burn-down, forecast, alert thresholds and the
+// figures of a proof of service. Pure functions over integers (hundredths of a person-day,
+// cents), so that they are exact and testable without a database.
+import { addDays, daysBetween, daysInMonth, endOfMonth, weekday } from "../../lib/dates.ts";
+import { amountCents, fromHundredths, germanDecimal, mulDivRound } from "../../lib/units.ts";
+
+export type Granularity = "DAY" | "WEEK" | "MONTH";
+export type ForecastMethod = "RECENT_8_WEEKS" | "SINCE_START";
+
+export interface OrderPeriod {
+  validFrom: string;
+  validTo: string;
+  /** "w1,…,w12" monthly weights or null for a linear plan. */
+  planProfile: string | null;
+}
+
+/** Consumption of one calendar day, in hundredths; sorted by date, one entry per date. */
+export interface DaySum {
+  date: string;
+  personDays: number;
+}
+
+export const RECENT_WINDOW_DAYS = 56;
+export const ALERT_THRESHOLDS = [50, 75, 90, 100] as const;
+
+export function parsePlanProfile(profile: string | null): number[] | null {
+  if (!profile) return null;
+  return profile.split(",").map(Number);
+}
+
+/** Every month's days share its weight equally; 377 580 = lcm(28, 29, 30, 31) keeps that an integer. */
+const MONTH_DAYS_LCM = 377_580n;
+
+/** Cumulative plan weight per day of the period: planned consumption to a day = contracted · cum / total. */
+export class PlanCurve {
+  private readonly cumulative: bigint[];
+
+  constructor(readonly period: OrderPeriod) {
+    const weights = parsePlanProfile(period.planProfile);
+    const length = daysBetween(period.validFrom, period.validTo) + 1;
+    this.cumulative = new Array<bigint>(Math.max(length, 0));
+    let sum = 0n;
+    for (let i = 0; i < length; i++) {
+      const date = addDays(period.validFrom, i);
+      if (weights) {
+        const month = Number(date.slice(5, 7));
+        sum += (BigInt(weights[month - 1] ?? 0) * MONTH_DAYS_LCM) / BigInt(daysInMonth(date));
+      } else {
+        sum += 1n;
+      }
+      this.cumulative[i] = sum;
+    }
+  }
+
+  private get total(): bigint {
+    return this.cumulative.at(-1) ?? 0n;
+  }
+
+  /** Planned consumption (hundredths) by the end of `date`. */
+  plannedConsumed(contracted: number, date: string): number {
+    const index = daysBetween(this.period.validFrom, date);
+    if (index < 0 || this.total === 0n) return 0;
+    const cum = this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
+    return Number(mulDivRound(contracted, cum, this.total));
+  }
+
+  /** The share of the period's plan due by the end of `date`, 0…1 (the time share for a linear plan). */
+  plannedShare(date: string): number {
+    const index = daysBetween(this.period.validFrom, date);
+    if (index < 0 || this.total === 0n) return 0;
+    const cum = this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
+    return Number((cum * 1_000_000n) / this.total) / 1_000_000;
+  }
+}
+
+/** The day the figures refer to: today, but never before the period starts or after it ends. */
+export function clipToPeriod(period: OrderPeriod, date: string): string {
+  if (date < period.validFrom) return period.validFrom;
+  if (date > period.validTo) return period.validTo;
+  return date;
+}
+
+/** Share of the period's days elapsed by the end of `asOf`, 0…1. */
+export function elapsedShare(period: OrderPeriod, asOf: string): number {
+  const length = daysBetween(period.validFrom, period.validTo) + 1;
+  if (asOf < period.validFrom) return 0;
+  const elapsed = Math.min(daysBetween(period.validFrom, asOf) + 1, length);
+  return elapsed / length;
+}
+
+export interface BurndownPoint {
+  date: string;
+  consumed: number;
+  remaining: number;
+  plannedRemaining: number;
+}
+
+/** Points at the end of each day, ISO week or month of the period up to `asOf` (and at `asOf` itself). */
+export function burndown(
+  period: OrderPeriod,
+  contracted: number,
+  days: readonly DaySum[],
+  granularity: Granularity,
+  asOf: string,
+): BurndownPoint[] {
+  const end = asOf > period.validTo ? period.validTo : asOf;
+  if (end < period.validFrom) return [];
+  const plan = new PlanCurve(period);
+  const points: BurndownPoint[] = [];
+  let consumed = 0;
+  let next = 0;
+  for (let date = period.validFrom; date <= end; date = addDays(date, 1)) {
+    while (next < days.length && (days[next] as DaySum).date <= date)
+      consumed += (days[next++] as DaySum).personDays;
+    const last =
+      date === end ||
+      granularity === "DAY" ||
+      (granularity === "WEEK" && weekday(date) === 7) ||
+      (granularity === "MONTH" && date === endOfMonth(date));
+    if (last) {
+      points.push({
+        date,
+        consumed,
+        remaining: contracted - consumed,
+        plannedRemaining: contracted - plan.plannedConsumed(contracted, date),
+      });
+    }
+  }
+  return points;
+}
+
+export interface MethodForecast {
+  method: ForecastMethod;
+  /** Hundredths of a person-day per calendar day, rounded. */
+  ratePerDay: number;
+  projectedAtEnd: number;
+  exhaustionDate: string | null;
+}
+
+export interface Forecast {
+  asOf: string;
+  method: ForecastMethod;
+  consumed: number;
+  projectedAtEnd: number;
+  exhaustionDate: string | null;
+  /** Both methods, so the reader sees how far they disagree. */
+  methods: MethodForecast[];
+  projectedLow: number;
+  projectedHigh: number;
+  elapsedDays: number;
+}
+
+/**
+ * Projects consumption to the period's end from the burn rate of the last eight weeks and from the
+ * rate since the start. The recent rate leads once eight weeks have passed; before that the rate
+ * since the start is all there is. The range between the two says how sure the forecast is.
+ */
+export function forecast(
+  period: OrderPeriod,
+  contracted: number,
+  days: readonly DaySum[],
+  asOfInput: string,
+): Forecast {
+  const asOf = clipToPeriod(period, asOfInput);
+  const started = asOfInput >= period.validFrom;
+  const elapsedDays = started ? daysBetween(period.validFrom, asOf) + 1 : 0;
+  const remainingDays = daysBetween(asOf, period.validTo);
+  const windowDays = Math.min(RECENT_WINDOW_DAYS, elapsedDays);
+  const windowStart = addDays(asOf, -windowDays);
+  let consumed = 0;
+  let windowConsumed = 0;
+  let exhaustedOn: string | null = null;
+  for (const day of days) {
+    if (!started || day.date > asOf) break;
+    consumed += day.personDays;
+    if (day.date > windowStart) windowConsumed += day.personDays;
+    if (exhaustedOn === null && contracted > 0 && consumed >= contracted) exhaustedOn = day.date;
+    if (exhaustedOn !== null && consumed < contracted) exhaustedOn = null;
+  }
+
+  const project = (method: ForecastMethod, burned: number, overDays: number): MethodForecast => {
+    if (overDays === 0)
+      return { method, ratePerDay: 0, projectedAtEnd: consumed, exhaustionDate: exhaustedOn };
+    const projectedAtEnd = consumed + Number(mulDivRound(burned, remainingDays, overDays));
+    let exhaustionDate = exhaustedOn;
+    if (exhaustionDate === null && burned > 0) {
+      const needed = BigInt(contracted - consumed) * BigInt(overDays);
+      const daysLeft = Number((needed + BigInt(burned) - 1n) / BigInt(burned));
+      const date = addDays(asOf, daysLeft);
+      exhaustionDate = date <= period.validTo ? date : null;
+    }
+    return {
+      method,
+      ratePerDay: Number(mulDivRound(burned, 1, overDays)),
+      projectedAtEnd,
+      exhaustionDate,
+    };
+  };
+  const recent = project("RECENT_8_WEEKS", windowConsumed, windowDays);
+  const sinceStart = project("SINCE_START", consumed, elapsedDays);
+  const primary = elapsedDays >= RECENT_WINDOW_DAYS ? recent : sinceStart;
+  return {
+    asOf,
+    method: primary.method,
+    consumed,
+    projectedAtEnd: primary.projectedAtEnd,
+    exhaustionDate: primary.exhaustionDate,
+    methods: [recent, sinceStart],
+    projectedLow: Math.min(recent.projectedAtEnd, sinceStart.projectedAtEnd),
+    projectedHigh: Math.max(recent.projectedAtEnd, sinceStart.projectedAtEnd),
+    elapsedDays,
+  };
+}
+
+export interface AlertSpec {
+  scope: string;
+  lineId: string | null;
+  kind: "THRESHOLD" | "BURN_RATE";
+  threshold: number;
+  message: string;
+}
+
+export interface AlertSubject {
+  /** "order" or the line id. */
+  scope: string;
+  lineId: string | null;
+  label: string;
+  consumed: number;
+  volume: number;
+}
+
+const pd = (hundredths: number) => germanDecimal(fromHundredths(hundredths));
+const percent = (part: number, whole: number) => (whole > 0 ? Math.floor((part * 100) / whole) : 0);
+
+/** Every alert whose condition holds now; the caller creates those not yet fired (each fires once). */
+export function dueAlerts(
+  subject: AlertSubject,
+  plan: PlanCurve,
+  asOf: string,
+  burnMarginPct: number,
+): AlertSpec[] {
+  const { consumed, volume, label } = subject;
+  if (volume <= 0) return [];
+  const due: AlertSpec[] = [];
+  for (const threshold of ALERT_THRESHOLDS) {
+    if (consumed * 100 >= threshold * volume) {
+      due.push({
+        scope: subject.scope,
+        lineId: subject.lineId,
+        kind: "THRESHOLD",
+        threshold,
+        message: `${label}: ${threshold} % der Personentage verbraucht (${pd(consumed)} von ${pd(volume)} PT).`,
+      });
+    }
+  }
+  const planned = plan.plannedConsumed(volume, asOf);
+  if ((consumed - planned) * 100 > burnMarginPct * volume) {
+    due.push({
+      scope: subject.scope,
+      lineId: subject.lineId,
+      kind: "BURN_RATE",
+      threshold: burnMarginPct,
+      message:
+        `${label} verbraucht schneller als geplant: ${percent(consumed, volume)} % verbraucht, ` +
+        `Plan bis ${asOf}: ${percent(planned, volume)} % (Toleranz ${burnMarginPct} Prozentpunkte).`,
+    });
+  }
+  return due;
+}
+
+export const ROUNDING_RULE =
+  "Betrag je Leistungsart = Personentage × Tagessatz, kaufmännisch auf volle Cent gerundet; " +
+  "der Rechnungsbetrag ist die Summe dieser gerundeten Beträge. Die Aufteilung nach Schulen ist " +
+  "je Schule ebenso gerundet und kann in der Summe um wenige Cent vom Rechnungsbetrag abweichen.";
+
+export interface ProofItem {
+  label: string;
+  personDays: number;
+  amountCents: string;
+}
+
+export interface ProofFigures {
+  month: string;
+  dailyRateCents: string;
+  bookingCount: number;
+  personDays: number;
+  amountCents: string;
+  byLine: ProofItem[];
+  bySchool: ProofItem[];
+  roundingRule: string;
+}
+
+export interface ProofRow {
+  lineId: string;
+  schoolId: string | null;
+  personDays: number;
+  count: number;
+}
+
+export const NO_SCHOOL = "ohne Schulbezug";
+
+/** The figures of a month's proof of service from the month's ledger grouped by line and school. */
+export function proofFigures(
+  month: string,
+  dailyRateCents: bigint,
+  rows: readonly ProofRow[],
+  lines: readonly { id: string; name: string; position: number }[],
+  schoolNames: ReadonlyMap<string, string>,
+): ProofFigures {
+  const byLine = new Map<string, number>();
+  const bySchool = new Map<string, number>();
+  let personDays = 0;
+  let bookingCount = 0;
+  for (const row of rows) {
+    byLine.set(row.lineId, (byLine.get(row.lineId) ?? 0) + row.personDays);
+    const school = row.schoolId ? (schoolNames.get(row.schoolId) ?? row.schoolId) : NO_SCHOOL;
+    bySchool.set(school, (bySchool.get(school) ?? 0) + row.personDays);
+    personDays += row.personDays;
+    bookingCount += row.count;
+  }
+  const item = (label: string, hundredths: number): ProofItem => ({
+    label,
+    personDays: hundredths,
+    amountCents: amountCents(hundredths, dailyRateCents).toString(),
+  });
+  const lineItems = [...lines]
+    .sort((a, b) => a.position - b.position)
+    .map((line) => item(line.name, byLine.get(line.id) ?? 0));
+  const schoolItems = [...bySchool.entries()]
+    .sort(([a], [b]) => (a === NO_SCHOOL ? 1 : b === NO_SCHOOL ? -1 : a.localeCompare(b, "de")))
+    .map(([label, hundredths]) => item(label, hundredths));
+  const total = lineItems.reduce((sum, line) => sum + BigInt(line.amountCents), 0n);
+  return {
+    month,
+    dailyRateCents: dailyRateCents.toString(),
+    bookingCount,
+    personDays,
+    amountCents: total.toString(),
+    byLine: lineItems,
+    bySchool: schoolItems,
+    roundingRule: ROUNDING_RULE,
+  };
+}

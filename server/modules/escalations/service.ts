@@ -1,0 +1,530 @@
+// Escalations from unhappy schools, their lifecycle on the Jour-Fixe, satisfaction, and the
+// service measures that change a school's upgrade status. Free of GraphQL.
+
+import {
+  requireAccept,
+  requireDeliver,
+  requireEscalation,
+  requireRaise,
+  requireRate,
+  requireReview,
+  requireSetTargets,
+  requireSettle,
+} from "../../access/escalations.ts";
+import type { Access } from "../../access/index.ts";
+import type { Database, ReadClient, Tx } from "../../db/client.ts";
+import type { EscalationStatus, MeasureKind, Severity } from "../../db/generated/client/enums.ts";
+import type { Events } from "../../events/index.ts";
+import { badInput, conflict, notFound } from "../../lib/errors.ts";
+import { type FederalState, isFederalState } from "../../lib/holidays.ts";
+import { audit } from "../audit/service.ts";
+import { DEFAULT_TARGETS, type Target } from "./clock.ts";
+
+export interface Deps {
+  db: Database;
+  events: Events;
+  access: Access;
+}
+
+function text(value: string | null | undefined, field: string, label: string, max: number): string {
+  const trimmed = (value ?? "").trim();
+  if (!trimmed) throw badInput(field, `${label} darf nicht leer sein.`);
+  if (trimmed.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
+  return trimmed;
+}
+
+function optionalText(
+  value: string | null | undefined,
+  field: string,
+  label: string,
+  max: number,
+): string | null {
+  const trimmed = (value ?? "").trim();
+  if (trimmed.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
+  return trimmed || null;
+}
+
+const STATUS_LABEL: Record<EscalationStatus, string> = {
+  RAISED: "erhoben",
+  IN_REVIEW: "in Prüfung",
+  ON_AGENDA: "auf der Tagesordnung",
+  RESOLVED: "gelöst",
+  REJECTED: "zurückgewiesen",
+};
+
+async function load(db: Database, access: Access, id: string) {
+  return requireEscalation(access, await db.read.escalation.findUnique({ where: { id } }));
+}
+
+/**
+ * Moves an escalation from one of `from` to `to` inside the transaction; the version check
+ * turns a concurrent change into CONFLICT instead of a lost update.
+ */
+async function transition(
+  tx: Tx,
+  escalation: { id: string; status: EscalationStatus; version: number },
+  from: EscalationStatus[],
+  data: Record<string, unknown> & { status: EscalationStatus },
+) {
+  if (!from.includes(escalation.status)) {
+    throw conflict(
+      `Die Eskalation ist ${STATUS_LABEL[escalation.status]}; der Schritt zu „${STATUS_LABEL[data.status]}“ ist so nicht möglich.`,
+    );
+  }
+  const { count } = await tx.escalation.updateMany({
+    where: { id: escalation.id, version: escalation.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw conflict("Die Eskalation wurde inzwischen geändert. Bitte laden Sie sie neu.");
+}
+
+function publish(events: Events, escalation: { authorityId: string; schoolId: string; id: string }) {
+  events.publish("escalationUpdated", {
+    authorityId: escalation.authorityId,
+    schoolId: escalation.schoolId,
+    escalationId: escalation.id,
+  });
+}
+
+export async function raiseEscalation(
+  { db, events, access }: Deps,
+  input: {
+    schoolId: string;
+    subject: string;
+    description: string;
+    ticketRef?: string | null;
+    severity: Severity;
+  },
+) {
+  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  if (!school) throw notFound("Schule");
+  requireRaise(access, { authorityId: school.authorityId, schoolId: school.id });
+  const user = access.requireUser();
+  const data = {
+    authorityId: school.authorityId,
+    schoolId: school.id,
+    subject: text(input.subject, "subject", "Der Betreff", 200),
+    description: text(input.description, "description", "Die Beschreibung", 5000),
+    ticketRef: optionalText(input.ticketRef, "ticketRef", "Die Ticketnummer", 64),
+    severity: input.severity,
+    raisedById: user.id,
+  };
+  const escalation = await db.transact(async (tx) => {
+    const row = await tx.escalation.create({ data });
+    await audit(tx, user.id, {
+      authorityId: row.authorityId,
+      objectType: "Escalation",
+      objectId: row.id,
+      action: "RAISE",
+      changes: {
+        subject: data.subject,
+        severity: data.severity,
+        ticketRef: data.ticketRef,
+        schoolId: data.schoolId,
+      },
+    });
+    return row;
+  });
+  publish(events, escalation);
+  return escalation;
+}
+
+export async function reviewEscalation({ db, events, access }: Deps, escalationId: string) {
+  const escalation = await load(db, access, escalationId);
+  requireReview(access);
+  const user = access.requireUser();
+  await db.transact(async (tx) => {
+    await transition(tx, escalation, ["RAISED"], {
+      status: "IN_REVIEW",
+      reviewedAt: new Date(),
+      reviewedById: user.id,
+    });
+    await audit(tx, user.id, {
+      authorityId: escalation.authorityId,
+      objectType: "Escalation",
+      objectId: escalation.id,
+      action: "REVIEW",
+      changes: { status: [escalation.status, "IN_REVIEW"] },
+    });
+  });
+  publish(events, escalation);
+  return escalation.id;
+}
+
+/** The Jour-Fixe an escalation goes to: the one given, or the next upcoming one of its authority. */
+async function targetMeeting(db: ReadClient, authorityId: string, meetingId: string | null | undefined) {
+  const meeting = meetingId
+    ? await db.meeting.findUnique({ where: { id: meetingId } })
+    : await db.meeting.findFirst({
+        where: {
+          authorityId,
+          kind: "JOUR_FIXE",
+          status: "SCHEDULED",
+          minutesStatus: "DRAFT",
+          scheduledAt: { gte: new Date() },
+        },
+        orderBy: { scheduledAt: "asc" },
+      });
+  if (!meetingId && !meeting)
+    throw conflict(
+      "Es ist kein Jour-Fixe dieses Schulträgers mehr geplant. Bitte legen Sie zuerst einen an.",
+    );
+  if (!meeting || meeting.authorityId !== authorityId) throw notFound("Jour-Fixe");
+  if (meeting.kind !== "JOUR_FIXE")
+    throw badInput("meetingId", "Eskalationen werden im Jour-Fixe besprochen.");
+  if (meeting.status === "CANCELLED") throw conflict("Dieser Jour-Fixe ist abgesagt.");
+  if (meeting.minutesStatus === "FINAL") throw conflict("Das Protokoll dieses Jour-Fixe ist abgeschlossen.");
+  return meeting;
+}
+
+export async function scheduleEscalation(
+  { db, events, access }: Deps,
+  input: { escalationId: string; meetingId?: string | null },
+) {
+  const escalation = await load(db, access, input.escalationId);
+  requireSettle(access);
+  const user = access.requireUser();
+  const meeting = await targetMeeting(db.read, escalation.authorityId, input.meetingId);
+  const school = await db.read.school.findUniqueOrThrow({ where: { id: escalation.schoolId } });
+  await db.transact(async (tx) => {
+    const last = await tx.agendaItem.aggregate({
+      where: { meetingId: meeting.id },
+      _max: { position: true },
+    });
+    const item = await tx.agendaItem.create({
+      data: {
+        meetingId: meeting.id,
+        position: (last._max.position ?? 0) + 1,
+        title: `Eskalation: ${escalation.subject} (${school.name})`,
+        kind: "ESCALATION",
+        notes: escalation.description,
+      },
+    });
+    await transition(tx, escalation, ["IN_REVIEW"], { status: "ON_AGENDA", agendaItemId: item.id });
+    await audit(tx, user.id, {
+      authorityId: escalation.authorityId,
+      objectType: "Escalation",
+      objectId: escalation.id,
+      action: "SCHEDULE",
+      changes: { status: [escalation.status, "ON_AGENDA"], meetingId: meeting.id, agendaItemId: item.id },
+    });
+  });
+  publish(events, escalation);
+  return escalation.id;
+}
+
+export async function resolveEscalation(
+  { db, events, access }: Deps,
+  input: { escalationId: string; resolution: string; rejected?: boolean | null; decisionId?: string | null },
+) {
+  const escalation = await load(db, access, input.escalationId);
+  requireSettle(access);
+  const user = access.requireUser();
+  const resolution = text(input.resolution, "resolution", "Die Lösung", 5000);
+  if (input.decisionId) {
+    const decision = await db.read.decision.findUnique({ where: { id: input.decisionId } });
+    if (!decision || decision.authorityId !== escalation.authorityId) throw notFound("Beschluss");
+  }
+  const status: EscalationStatus = input.rejected ? "REJECTED" : "RESOLVED";
+  await db.transact(async (tx) => {
+    await transition(tx, escalation, ["IN_REVIEW", "ON_AGENDA"], {
+      status,
+      resolvedAt: new Date(),
+      resolvedById: user.id,
+      resolution,
+      decisionId: input.decisionId ?? null,
+    });
+    await audit(tx, user.id, {
+      authorityId: escalation.authorityId,
+      objectType: "Escalation",
+      objectId: escalation.id,
+      action: input.rejected ? "REJECT" : "RESOLVE",
+      changes: { status: [escalation.status, status], resolution, decisionId: input.decisionId ?? null },
+    });
+  });
+  publish(events, escalation);
+  return escalation.id;
+}
+
+const PERIOD = /^(\d{4})-Q([1-4])$/;
+
+export async function recordSatisfaction(
+  { db, events, access }: Deps,
+  input: {
+    schoolId: string;
+    score: number;
+    comment?: string | null;
+    escalationId?: string | null;
+    period?: string | null;
+  },
+) {
+  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  if (!school) throw notFound("Schule");
+  requireRate(access, { authorityId: school.authorityId, schoolId: school.id });
+  const user = access.requireUser();
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
+    throw badInput(
+      "score",
+      "Die Zufriedenheit wird mit 1 (sehr unzufrieden) bis 5 (sehr zufrieden) bewertet.",
+    );
+  }
+  let period: string | null = null;
+  if (input.escalationId) {
+    const escalation = await load(db, access, input.escalationId);
+    if (escalation.schoolId !== school.id)
+      throw badInput("escalationId", "Die Eskalation gehört zu einer anderen Schule.");
+    if (escalation.status !== "RESOLVED" && escalation.status !== "REJECTED") {
+      throw conflict("Die Zufriedenheit mit einer Eskalation wird erfasst, wenn sie abgeschlossen ist.");
+    }
+    const existing = await db.read.satisfactionRating.findFirst({ where: { escalationId: escalation.id } });
+    if (existing) throw conflict("Für diese Eskalation ist die Zufriedenheit schon erfasst.");
+  } else {
+    if (!input.period || !PERIOD.test(input.period)) {
+      throw badInput("period", "Eine Umfrage braucht ihr Quartal im Format JJJJ-Qn, z. B. 2026-Q3.");
+    }
+    period = input.period;
+  }
+  const data = {
+    authorityId: school.authorityId,
+    schoolId: school.id,
+    source: input.escalationId ? ("ESCALATION" as const) : ("SURVEY" as const),
+    escalationId: input.escalationId ?? null,
+    period,
+    score: input.score,
+    comment: optionalText(input.comment, "comment", "Der Kommentar", 2000),
+    ratedById: user.id,
+  };
+  const rating = await db.transact(async (tx) => {
+    const row = await tx.satisfactionRating.create({ data });
+    await audit(tx, user.id, {
+      authorityId: school.authorityId,
+      objectType: "SatisfactionRating",
+      objectId: row.id,
+      action: "CREATE",
+      changes: { score: data.score, source: data.source, period, escalationId: data.escalationId },
+    });
+    return row;
+  });
+  if (input.escalationId)
+    publish(events, { id: input.escalationId, authorityId: school.authorityId, schoolId: school.id });
+  return rating;
+}
+
+/** The authority's federal state and targets, with the defaults for severities it has not set. */
+export async function targetsOf(db: ReadClient, authorityIds: readonly string[]) {
+  const [authorities, rows] = await Promise.all([
+    db.schoolAuthority.findMany({
+      where: { id: { in: [...authorityIds] } },
+      select: { id: true, state: true },
+    }),
+    db.escalationTarget.findMany({ where: { authorityId: { in: [...authorityIds] } } }),
+  ]);
+  return authorityIds.map((id) => {
+    const state = authorities.find((a) => a.id === id)?.state ?? "MV";
+    const targets: Record<Severity, Target> = { ...DEFAULT_TARGETS };
+    for (const row of rows.filter((r) => r.authorityId === id)) {
+      targets[row.severity] = { reviewDays: row.reviewDays, resolveDays: row.resolveDays };
+    }
+    return { state: (isFederalState(state) ? state : "MV") as FederalState, targets };
+  });
+}
+
+export async function setEscalationTarget(
+  { db, access }: Deps,
+  input: { authorityId: string; severity: Severity; reviewDays: number; resolveDays: number },
+) {
+  requireSetTargets(access, input.authorityId);
+  const user = access.requireUser();
+  for (const [field, value] of [
+    ["reviewDays", input.reviewDays],
+    ["resolveDays", input.resolveDays],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0 || value > 250) {
+      throw badInput(field, "Ziele werden in Arbeitstagen von 0 bis 250 angegeben.");
+    }
+  }
+  if (input.resolveDays < input.reviewDays) {
+    throw badInput("resolveDays", "Die Lösung kann nicht vor der Prüfung fällig sein.");
+  }
+  await db.transact(async (tx) => {
+    const key = { authorityId: input.authorityId, severity: input.severity };
+    const before = await tx.escalationTarget.findUnique({ where: { authorityId_severity: key } });
+    await tx.escalationTarget.upsert({
+      where: { authorityId_severity: key },
+      create: { ...key, reviewDays: input.reviewDays, resolveDays: input.resolveDays },
+      update: { reviewDays: input.reviewDays, resolveDays: input.resolveDays },
+    });
+    await audit(tx, user.id, {
+      authorityId: input.authorityId,
+      objectType: "EscalationTarget",
+      objectId: `${input.authorityId}:${input.severity}`,
+      action: "SET",
+      changes: {
+        reviewDays: [before?.reviewDays ?? DEFAULT_TARGETS[input.severity].reviewDays, input.reviewDays],
+        resolveDays: [before?.resolveDays ?? DEFAULT_TARGETS[input.severity].resolveDays, input.resolveDays],
+      },
+    });
+  });
+}
+
+// --- Service measures ------------------------------------------------------
+
+async function loadMeasure(db: Database, access: Access, id: string) {
+  const measure = await db.read.serviceMeasure.findUnique({ where: { id } });
+  if (!measure || !access.canSeeAuthority(measure.authorityId)) throw notFound("Maßnahme");
+  return measure;
+}
+
+/** An upgrade measure moves its school along: started → IN_PROGRESS, done (accepted where due) → COMPLETED. */
+async function moveSchool(
+  tx: Tx,
+  actorId: string,
+  measure: { kind: MeasureKind; schoolId: string; authorityId: string },
+  to: "IN_PROGRESS" | "COMPLETED",
+) {
+  if (measure.kind !== "UPGRADE") return;
+  const school = await tx.school.findUniqueOrThrow({ where: { id: measure.schoolId } });
+  if (school.upgradeStatus === to || school.upgradeStatus === "COMPLETED") return;
+  await tx.school.update({ where: { id: school.id }, data: { upgradeStatus: to } });
+  await audit(tx, actorId, {
+    authorityId: measure.authorityId,
+    objectType: "School",
+    objectId: school.id,
+    action: "UPDATE",
+    changes: { upgradeStatus: [school.upgradeStatus, to] },
+  });
+}
+
+export async function createServiceMeasure(
+  { db, access }: Deps,
+  input: { schoolId: string; kind: MeasureKind; title: string; description?: string | null },
+) {
+  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  if (!school) throw notFound("Schule");
+  requireDeliver(access, school.authorityId);
+  const user = access.requireUser();
+  const data = {
+    authorityId: school.authorityId,
+    schoolId: school.id,
+    kind: input.kind,
+    title: text(input.title, "title", "Der Titel", 200),
+    description: optionalText(input.description, "description", "Die Beschreibung", 5000),
+    acceptanceRequired: input.kind !== "NETWORK",
+    createdById: user.id,
+  };
+  return db.transact(async (tx) => {
+    const row = await tx.serviceMeasure.create({ data });
+    await audit(tx, user.id, {
+      authorityId: row.authorityId,
+      objectType: "ServiceMeasure",
+      objectId: row.id,
+      action: "CREATE",
+      changes: { title: data.title, kind: data.kind, schoolId: data.schoolId },
+    });
+    return row;
+  });
+}
+
+export async function startServiceMeasure({ db, access }: Deps, measureId: string) {
+  const measure = await loadMeasure(db, access, measureId);
+  requireDeliver(access, measure.authorityId);
+  const user = access.requireUser();
+  if (measure.status !== "PLANNED") throw conflict("Nur eine geplante Maßnahme kann beginnen.");
+  return db.transact(async (tx) => {
+    const row = await tx.serviceMeasure.update({
+      where: { id: measure.id },
+      data: { status: "IN_PROGRESS", startedAt: new Date() },
+    });
+    await moveSchool(tx, user.id, measure, "IN_PROGRESS");
+    await audit(tx, user.id, {
+      authorityId: measure.authorityId,
+      objectType: "ServiceMeasure",
+      objectId: measure.id,
+      action: "START",
+      changes: { status: [measure.status, "IN_PROGRESS"] },
+    });
+    return row;
+  });
+}
+
+export async function completeServiceMeasure(
+  { db, access }: Deps,
+  input: { measureId: string; report: string },
+) {
+  const measure = await loadMeasure(db, access, input.measureId);
+  requireDeliver(access, measure.authorityId);
+  const user = access.requireUser();
+  if (measure.status !== "IN_PROGRESS")
+    throw conflict("Nur eine laufende Maßnahme kann abgeschlossen werden.");
+  const report = text(input.report, "report", "Der Servicebericht", 20_000);
+  // Without an acceptance due (network infrastructure), completion is the end of the measure.
+  const status = measure.acceptanceRequired ? "COMPLETED" : "ACCEPTED";
+  return db.transact(async (tx) => {
+    const row = await tx.serviceMeasure.update({
+      where: { id: measure.id },
+      data: { status, completedAt: new Date(), report },
+    });
+    if (!measure.acceptanceRequired) await moveSchool(tx, user.id, measure, "COMPLETED");
+    await audit(tx, user.id, {
+      authorityId: measure.authorityId,
+      objectType: "ServiceMeasure",
+      objectId: measure.id,
+      action: "COMPLETE",
+      changes: { status: [measure.status, status], report },
+    });
+    return row;
+  });
+}
+
+export async function acceptServiceMeasure({ db, access }: Deps, measureId: string) {
+  const measure = await loadMeasure(db, access, measureId);
+  requireAccept(access, measure.authorityId);
+  const user = access.requireUser();
+  if (!measure.acceptanceRequired)
+    throw conflict("Maßnahmen an der Netzwerkinfrastruktur werden nicht abgenommen.");
+  if (measure.status !== "COMPLETED")
+    throw conflict("Abgenommen wird eine abgeschlossene Maßnahme mit Servicebericht.");
+  return db.transact(async (tx) => {
+    const row = await tx.serviceMeasure.update({
+      where: { id: measure.id },
+      data: { status: "ACCEPTED", acceptedAt: new Date(), acceptedById: user.id },
+    });
+    await moveSchool(tx, user.id, measure, "COMPLETED");
+    await audit(tx, user.id, {
+      authorityId: measure.authorityId,
+      objectType: "ServiceMeasure",
+      objectId: measure.id,
+      action: "ACCEPT",
+      changes: { status: [measure.status, "ACCEPTED"] },
+    });
+    return row;
+  });
+}
+
+export async function linkBooking({ db, access }: Deps, input: { measureId: string; bookingId: string }) {
+  const measure = await loadMeasure(db, access, input.measureId);
+  requireDeliver(access, measure.authorityId);
+  const user = access.requireUser();
+  const booking = await db.read.booking.findUnique({
+    where: { id: input.bookingId },
+    include: { order: true },
+  });
+  if (!booking || booking.order.authorityId !== measure.authorityId) throw notFound("Buchung");
+  if (booking.schoolId && booking.schoolId !== measure.schoolId) {
+    throw badInput("bookingId", "Die Buchung gehört zu einer anderen Schule.");
+  }
+  if (booking.reversalOfId) throw badInput("bookingId", "Eine Stornobuchung wird nicht eigens zugeordnet.");
+  await db.transact(async (tx) => {
+    const existing = await tx.measureBooking.findUnique({ where: { bookingId: booking.id } });
+    if (existing) throw conflict("Die Buchung ist bereits einer Maßnahme zugeordnet.");
+    await tx.measureBooking.create({ data: { measureId: measure.id, bookingId: booking.id } });
+    await audit(tx, user.id, {
+      authorityId: measure.authorityId,
+      objectType: "ServiceMeasure",
+      objectId: measure.id,
+      action: "LINK_BOOKING",
+      changes: { bookingId: booking.id },
+    });
+  });
+  return measure.id;
+}

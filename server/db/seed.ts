@@ -1,6 +1,7 @@
 // The demo data: the KSM case from shared/seeds. Runs in one transaction: all or nothing.
 
 import { seedControlling } from "../modules/controlling/seed.ts";
+import { seedEscalations } from "../modules/escalations/seed.ts";
 import { seedGovernance } from "../modules/governance/seed.ts";
 import { hashPassword, verifyPassword } from "../modules/organisations/passwords.ts";
 import { createUser } from "../modules/organisations/service.ts";
@@ -66,6 +67,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
   });
   await seedGovernance(db, log);
   await seedControlling(db, log);
+  await seedEscalations(db, log);
   log(
     `Demo data: ${data.providers.length} providers, ${data.authorities.length} authorities, ` +
       `${data.schools.length} schools, ${data.users.length} accounts (password "${data.DEMO_PASSWORD}").`,

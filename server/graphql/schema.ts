@@ -5,6 +5,7 @@ import "../modules/organisations/schema.ts";
 import "../modules/audit/schema.ts";
 import "../modules/governance/schema.ts";
 import "../modules/controlling/schema.ts";
+import "../modules/escalations/schema.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -73,11 +73,7 @@ async function accessFor(db: Database, signIn: SignIn, token: string | null): Pr
   return session ? Access.forUser(db.read, session.user, session.sessionId) : Access.anonymous();
 }
 
-function consoleDir(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../admin");
-  const built = path.join(root, "dist");
-  return fs.existsSync(path.join(built, "index.html")) ? built : path.join(root, "public");
-}
+const CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../admin/dist");
 
 export async function createApp(config: Config, db: Database, events = new Events()): Promise<App> {
   const app = express();
@@ -193,10 +189,15 @@ export async function createApp(config: Config, db: Database, events = new Event
   };
   app.use("/exports", governanceRoutes(deps), controllingRoutes(deps));
 
-  const dir = consoleDir();
-  app.use(express.static(dir, { index: "index.html", maxAge: "1h" }));
+  app.use(express.static(CONSOLE_DIR, { index: false, maxAge: "1h" }));
   app.get("/{*path}", (_req, res) => {
-    res.sendFile(path.join(dir, "index.html"));
+    const index = path.join(CONSOLE_DIR, "index.html");
+    if (fs.existsSync(index)) res.sendFile(index);
+    else
+      res
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("Die Konsole ist noch nicht gebaut: npm run build:admin");
   });
 
   return {

@@ -1,0 +1,72 @@
+// The console's only way to the hub: the public GraphQL API over HTTP and WebSocket. The
+// session lives in an HttpOnly cookie set by `login`, so no secret is in reach of scripts.
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { type Client, createClient } from "graphql-ws";
+
+export const apollo = new ApolloClient({
+  link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
+  cache: new InMemoryCache({ addTypename: false }),
+  defaultOptions: { query: { fetchPolicy: "network-only" }, watchQuery: { fetchPolicy: "network-only" } },
+});
+
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly field: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** One request; the first error's message (German, from the server) becomes the thrown error. */
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  };
+  const [error] = body.errors ?? [];
+  if (error) throw new GraphQLRequestError(error.message, error.extensions?.code, error.extensions?.field);
+  if (!body.data)
+    throw new GraphQLRequestError(
+      `Der Server antwortete mit Status ${response.status}.`,
+      undefined,
+      undefined,
+    );
+  return body.data;
+}
+
+let ws: Client | undefined;
+/** The shared WebSocket; the browser sends the session cookie with it. */
+export function socket(): Client {
+  const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
+  ws ??= createClient({ url, lazy: true, retryAttempts: Number.POSITIVE_INFINITY });
+  return ws;
+}
+
+/** Calls `onData` for each event of a subscription until the returned function is called. */
+export function subscribe<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  onData: (data: T) => void,
+): () => void {
+  return socket().subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => value.data && onData(value.data as T),
+      error: () => {},
+      complete: () => {},
+    },
+  );
+}
+
+export function resetSocket(): void {
+  ws?.dispose();
+  ws = undefined;
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import { AppBar, Menu, Layout as RaLayout, TitlePortal, usePermissions, useTranslate } from "react-admin";
+import { hasRole } from "../authProvider.ts";
+import { controllingMenu } from "../controlling/index.tsx";
+import { escalationsMenu } from "../escalations/index.tsx";
+import { governanceMenu } from "../governance/index.tsx";
+import { organisationsMenu } from "../organisations/index.tsx";
+import type { MenuEntry } from "./menu.ts";
+import { TopBarSearch } from "./TopBarSearch.tsx";
+
+const entries: MenuEntry[] = [
+  ...governanceMenu,
+  ...controllingMenu,
+  ...escalationsMenu,
+  ...organisationsMenu,
+];
+
+function SideMenu() {
+  const { permissions } = usePermissions();
+  const translate = useTranslate();
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText={translate("hub.menu.dashboard")} />
+      {entries
+        .filter((entry) => !entry.roles || hasRole(permissions, ...entry.roles))
+        .map((entry) => (
+          <Menu.Item
+            key={entry.to}
+            to={entry.to}
+            primaryText={translate(entry.label)}
+            leftIcon={<entry.icon />}
+          />
+        ))}
+    </Menu>
+  );
+}
+
+function TopBar() {
+  return (
+    <AppBar>
+      <TitlePortal />
+      <TopBarSearch />
+    </AppBar>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <RaLayout menu={SideMenu} appBar={TopBar}>
+      {children}
+    </RaLayout>
+  );
+}

@@ -1,0 +1,43 @@
+// The search field of the top bar. The governance area provides the search page it opens.
+import SearchIcon from "@mui/icons-material/Search";
+import { InputAdornment, TextField } from "@mui/material";
+import { useState } from "react";
+import { useRedirect, useTranslate } from "react-admin";
+
+export function TopBarSearch() {
+  const translate = useTranslate();
+  const redirect = useRedirect();
+  const [text, setText] = useState("");
+  return (
+    <form
+      aria-label={translate("hub.search.placeholder")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim()) redirect(`/search?q=${encodeURIComponent(text.trim())}`);
+      }}
+    >
+      <TextField
+        size="small"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder={translate("hub.search.placeholder")}
+        slotProps={{
+          htmlInput: { "aria-label": translate("hub.search.placeholder") },
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon />
+              </InputAdornment>
+            ),
+          },
+        }}
+        sx={{
+          backgroundColor: "rgba(255,255,255,0.15)",
+          borderRadius: 1,
+          input: { color: "inherit" },
+          minWidth: 260,
+        }}
+      />
+    </form>
+  );
+}

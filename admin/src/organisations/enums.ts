@@ -1,0 +1,28 @@
+/** Choices for enum fields, labelled through the translation keys `enums.<Enum>.<VALUE>`. */
+export const choices = (name: string, values: readonly string[]) =>
+  values.map((id) => ({ id, name: `enums.${name}.${id}` }));
+
+export const UPGRADE_STATUSES = ["PLANNED", "IN_PROGRESS", "COMPLETED"] as const;
+export const SUPPORT_SIDES = ["PROVIDER", "AUTHORITY_IT"] as const;
+export const SCHOOL_KINDS = [
+  "PRIMARY",
+  "REGIONAL",
+  "GRAMMAR",
+  "COMPREHENSIVE",
+  "SPECIAL_NEEDS",
+  "VOCATIONAL",
+] as const;
+export const AUTHORITY_KINDS = [
+  "CITY",
+  "MUNICIPALITY",
+  "AMT",
+  "DISTRICT",
+  "ADMINISTRATIVE_COMMUNITY",
+] as const;
+export const DEPARTMENTS = [
+  "SCHOOL_AUTHORITY",
+  "IT_DEPARTMENT",
+  "FACILITY_MANAGEMENT",
+  "FINANCE",
+  "PROVIDER",
+] as const;

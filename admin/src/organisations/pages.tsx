@@ -1,0 +1,170 @@
+import { Chip } from "@mui/material";
+import {
+  ArrayField,
+  BooleanField,
+  Datagrid,
+  DateField,
+  Edit,
+  FunctionField,
+  List,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { hasRole } from "../authProvider.ts";
+import {
+  AUTHORITY_KINDS,
+  choices,
+  DEPARTMENTS,
+  SCHOOL_KINDS,
+  SUPPORT_SIDES,
+  UPGRADE_STATUSES,
+} from "./enums.ts";
+
+function SupportChip() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Chip
+      size="small"
+      color={record.supportedBy === "PROVIDER" ? "primary" : "default"}
+      label={translate(`enums.SupportSide.${record.supportedBy}`)}
+    />
+  );
+}
+
+export function AuthorityList() {
+  return (
+    <List
+      filters={[<SearchInput key="q" source="q" alwaysOn />]}
+      sort={{ field: "name", order: "ASC" }}
+      perPage={25}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <SelectField source="kind" choices={choices("AuthorityKind", AUTHORITY_KINDS)} />
+        <TextField source="state" />
+        <NumberField source="schoolCount" />
+        <DateField source="agreementStart" locales="de-DE" />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function AuthorityShow() {
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.authorities.tabs.overview">
+          <TextField source="name" />
+          <SelectField source="kind" choices={choices("AuthorityKind", AUTHORITY_KINDS)} />
+          <TextField source="state" />
+          <TextField source="legalBasis" />
+          <DateField source="agreementStart" locales="de-DE" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.authorities.tabs.schools">
+          <ArrayField source="schools" label={false}>
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick={(id) => `/schools/${encodeURIComponent(String(id))}/show`}
+            >
+              <TextField source="name" label="resources.schools.fields.name" />
+              <SelectField
+                source="kind"
+                label="resources.schools.fields.kind"
+                choices={choices("SchoolKind", SCHOOL_KINDS)}
+              />
+              <SelectField
+                source="upgradeStatus"
+                label="resources.schools.fields.upgradeStatus"
+                choices={choices("UpgradeStatus", UPGRADE_STATUSES)}
+              />
+              <FunctionField label="resources.schools.fields.supportedBy" render={() => <SupportChip />} />
+            </Datagrid>
+          </ArrayField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.authorities.tabs.steeringGroup">
+          <TextField source="steeringGroup.name" emptyText="resources.authorities.noSteeringGroup" />
+          <ArrayField source="steeringGroup.members" label="resources.authorities.fields.members">
+            <Datagrid bulkActionButtons={false}>
+              <TextField source="user.name" label="resources.authorities.fields.memberName" />
+              <SelectField
+                source="department"
+                label="resources.authorities.fields.department"
+                choices={choices("Department", DEPARTMENTS)}
+              />
+              <BooleanField source="coordinator" label="resources.authorities.fields.coordinator" />
+              <TextField source="user.email" label="resources.authorities.fields.email" />
+            </Datagrid>
+          </ArrayField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}
+
+const schoolFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="u" source="upgradeStatus" choices={choices("UpgradeStatus", UPGRADE_STATUSES)} />,
+  <SelectInput key="s" source="supportedBy" choices={choices("SupportSide", SUPPORT_SIDES)} />,
+];
+
+export function SchoolList() {
+  return (
+    <List filters={schoolFilters} sort={{ field: "name", order: "ASC" }} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <TextField source="authority.name" label="resources.schools.fields.authority" />
+        <SelectField source="kind" choices={choices("SchoolKind", SCHOOL_KINDS)} />
+        <SelectField source="upgradeStatus" choices={choices("UpgradeStatus", UPGRADE_STATUSES)} />
+        <FunctionField source="supportedBy" render={() => <SupportChip />} />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function SchoolShow() {
+  const { permissions } = usePermissions();
+  return (
+    <Show actions={hasRole(permissions, "ADMIN", "SERVICE_MANAGER") ? undefined : false}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.schools.tabs.overview">
+          <TextField source="name" />
+          <ReferenceField
+            source="authority.id"
+            reference="authorities"
+            label="resources.schools.fields.authority"
+            link="show"
+          >
+            <TextField source="name" />
+          </ReferenceField>
+          <SelectField source="kind" choices={choices("SchoolKind", SCHOOL_KINDS)} />
+          <SelectField source="upgradeStatus" choices={choices("UpgradeStatus", UPGRADE_STATUSES)} />
+          <FunctionField source="supportedBy" render={() => <SupportChip />} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}
+
+export function SchoolEdit() {
+  return (
+    <Edit mutationMode="pessimistic">
+      <SimpleForm>
+        <TextInput source="name" fullWidth />
+        <SelectInput source="upgradeStatus" choices={choices("UpgradeStatus", UPGRADE_STATUSES)} />
+      </SimpleForm>
+    </Edit>
+  );
+}

@@ -171,6 +171,32 @@ describe("lifecycle", () => {
     expect(codes(await schedule(officer, id))).toEqual(["CONFLICT"]);
   });
 
+  it("addAgendaItem with an escalationId puts an escalation in review on that agenda, and only such a one", async () => {
+    const meeting = await futureJourFixe(4);
+    const add = (escalationId: string) =>
+      hub.gql<{
+        addAgendaItem: { id: string; kind: string; escalation: { id: string; status: string } | null };
+      }>(
+        "mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id kind escalation { id status } } }",
+        { input: { meetingId: meeting, title: "Eskalation besprechen", escalationId } },
+        officer,
+      );
+    const raised = (await raise(officer, ids.otherSchool)).data?.raiseEscalation.id ?? "";
+    expect(codes(await add(raised))).toEqual(["CONFLICT"]);
+    const items = await hub.gql<{ meeting: { agendaItems: unknown[] } }>(
+      "query($id: ID!) { meeting(id: $id) { agendaItems { id } } }",
+      { id: meeting },
+      officer,
+    );
+    expect(items.data?.meeting.agendaItems).toEqual([]);
+    await review(officer, raised);
+    const added = await add(raised);
+    expect(added.data?.addAgendaItem).toMatchObject({
+      kind: "ESCALATION",
+      escalation: { id: raised, status: "ON_AGENDA" },
+    });
+  });
+
   it("refuses scheduling onto a meeting of another authority or a finalised one", async () => {
     const id = (await raise(officer, ids.otherSchool)).data?.raiseEscalation.id ?? "";
     await review(officer, id);

@@ -236,7 +236,7 @@ builder.prismaNode("ServiceOrder", {
     burndown: t.field({
       type: [BurndownPointRef],
       args: {
-        granularity: t.arg({ type: GranularityEnum, defaultValue: "WEEK", required: true }),
+        granularity: t.arg({ type: GranularityEnum, defaultValue: "WEEK" }),
         asOf: t.arg({ type: "Date", description: AS_OF }),
       },
       resolve: async (o, args, ctx) => {
@@ -244,7 +244,7 @@ builder.prismaNode("ServiceOrder", {
           loaders(ctx).totals.load(o.id),
           daySums(ctx.db.read, o.id),
         ]);
-        return burndown(o, totals.contracted, days, args.granularity, args.asOf ?? todayInBerlin());
+        return burndown(o, totals.contracted, days, args.granularity ?? "WEEK", args.asOf ?? todayInBerlin());
       },
     }),
     forecast: t.field({

@@ -18,7 +18,9 @@ import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { type FederalState, isFederalState } from "../../lib/holidays.ts";
 import { audit } from "../audit/service.ts";
+import { addAgendaItem } from "../governance/service.ts";
 import { DEFAULT_TARGETS, type Target } from "./clock.ts";
+import { transition } from "./lifecycle.ts";
 
 export interface Deps {
   db: Database;
@@ -44,38 +46,8 @@ function optionalText(
   return trimmed || null;
 }
 
-const STATUS_LABEL: Record<EscalationStatus, string> = {
-  RAISED: "erhoben",
-  IN_REVIEW: "in Prüfung",
-  ON_AGENDA: "auf der Tagesordnung",
-  RESOLVED: "gelöst",
-  REJECTED: "zurückgewiesen",
-};
-
 async function load(db: Database, access: Access, id: string) {
   return requireEscalation(access, await db.read.escalation.findUnique({ where: { id } }));
-}
-
-/**
- * Moves an escalation from one of `from` to `to` inside the transaction; the version check
- * turns a concurrent change into CONFLICT instead of a lost update.
- */
-async function transition(
-  tx: Tx,
-  escalation: { id: string; status: EscalationStatus; version: number },
-  from: EscalationStatus[],
-  data: Record<string, unknown> & { status: EscalationStatus },
-) {
-  if (!from.includes(escalation.status)) {
-    throw conflict(
-      `Die Eskalation ist ${STATUS_LABEL[escalation.status]}; der Schritt zu „${STATUS_LABEL[data.status]}“ ist so nicht möglich.`,
-    );
-  }
-  const { count } = await tx.escalation.updateMany({
-    where: { id: escalation.id, version: escalation.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) throw conflict("Die Eskalation wurde inzwischen geändert. Bitte laden Sie sie neu.");
 }
 
 function publish(events: Events, escalation: { authorityId: string; schoolId: string; id: string }) {
@@ -183,33 +155,15 @@ export async function scheduleEscalation(
 ) {
   const escalation = await load(db, access, input.escalationId);
   requireSettle(access);
-  const user = access.requireUser();
   const meeting = await targetMeeting(db.read, escalation.authorityId, input.meetingId);
   const school = await db.read.school.findUniqueOrThrow({ where: { id: escalation.schoolId } });
-  await db.transact(async (tx) => {
-    const last = await tx.agendaItem.aggregate({
-      where: { meetingId: meeting.id },
-      _max: { position: true },
-    });
-    const item = await tx.agendaItem.create({
-      data: {
-        meetingId: meeting.id,
-        position: (last._max.position ?? 0) + 1,
-        title: `Eskalation: ${escalation.subject} (${school.name})`,
-        kind: "ESCALATION",
-        notes: escalation.description,
-      },
-    });
-    await transition(tx, escalation, ["IN_REVIEW"], { status: "ON_AGENDA", agendaItemId: item.id });
-    await audit(tx, user.id, {
-      authorityId: escalation.authorityId,
-      objectType: "Escalation",
-      objectId: escalation.id,
-      action: "SCHEDULE",
-      changes: { status: [escalation.status, "ON_AGENDA"], meetingId: meeting.id, agendaItemId: item.id },
-    });
+  await addAgendaItem(db, events, access, {
+    meetingId: meeting.id,
+    title: `Eskalation: ${escalation.subject} (${school.name})`,
+    kind: "ESCALATION",
+    notes: escalation.description,
+    escalationId: escalation.id,
   });
-  publish(events, escalation);
   return escalation.id;
 }
 

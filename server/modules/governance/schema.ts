@@ -431,25 +431,35 @@ const DecisionUpdateRef = builder
   });
 
 builder.prismaObjectFields("SchoolAuthority", (t) => ({
-  meetings: t.relatedConnection("meetings", {
-    cursor: "id",
-    totalCount: true,
-    description: "Meetings in date order, cancelled ones included.",
-    args: {
-      kind: t.arg({ type: MeetingKindEnum }),
-      from: t.arg({ type: "DateTime" }),
-      to: t.arg({ type: "DateTime" }),
-    },
-    query: (args) => ({
-      where: {
-        ...(args.kind ? { kind: args.kind } : {}),
-        ...(args.from || args.to
-          ? { scheduledAt: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) } }
-          : {}),
+  meetings: t.relatedConnection(
+    "meetings",
+    {
+      cursor: "id",
+      totalCount: true,
+      description: "Meetings in date order, cancelled ones included.",
+      args: {
+        kind: t.arg({ type: MeetingKindEnum }),
+        from: t.arg({ type: "DateTime" }),
+        to: t.arg({ type: "DateTime" }),
       },
-      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    }),
-  }),
+      query: (args) => ({
+        where: {
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args.from || args.to
+            ? {
+                scheduledAt: {
+                  ...(args.from ? { gte: args.from } : {}),
+                  ...(args.to ? { lt: args.to } : {}),
+                },
+              }
+            : {}),
+        },
+        orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+      }),
+    },
+    { name: "MeetingConnection" },
+    { name: "MeetingEdge" },
+  ),
   meetingSeries: t.relation("meetingSeries", { query: { orderBy: { startDate: "asc" } } }),
   overdueActionItems: t.relation("actionItems", {
     description: "Open action items past their due date (Europe/Berlin).",
@@ -692,6 +702,9 @@ const AddAgendaItemInput = builder.inputType("AddAgendaItemInput", {
     presenterId: f.id(),
     procurementRequestId: f.id(),
     carriedFromId: f.id({ description: "An open item of an earlier meeting that this one continues." }),
+    escalationId: f.id({
+      description: "An escalation in review that this item puts on the agenda (it becomes ON_AGENDA).",
+    }),
   }),
 });
 
@@ -864,7 +877,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: AddAgendaItemInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const item = await addAgendaItem(ctx.db, ctx.access, {
+      const item = await addAgendaItem(ctx.db, ctx.events, ctx.access, {
         meetingId: id(input.meetingId, "Meeting", "meetingId"),
         title: input.title,
         notes: input.notes,
@@ -876,6 +889,7 @@ builder.mutationFields((t) => ({
           "procurementRequestId",
         ),
         carriedFromId: optionalId(input.carriedFromId, "AgendaItem", "carriedFromId"),
+        escalationId: optionalId(input.escalationId, "Escalation", "escalationId"),
       });
       return ctx.db.read.agendaItem.findUniqueOrThrow({ ...query, where: { id: item.id } });
     },

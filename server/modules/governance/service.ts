@@ -31,6 +31,7 @@ import { addDays, berlinDate, berlinInstant, isIsoDate, todayInBerlin, weekday }
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { toCents, toHundredths } from "../../lib/units.ts";
 import { audit, diff } from "../audit/service.ts";
+import { putOnAgenda } from "../escalations/lifecycle.ts";
 import { indexDocument } from "./search.ts";
 
 const MAX_SERIES_MEETINGS = 260;
@@ -485,17 +486,19 @@ export interface AgendaItemInput {
   procurementRequestId?: string | null;
   /** An open item of an earlier meeting that this one continues. */
   carriedFromId?: string | null;
+  /** An escalation in review that this item puts on the agenda. */
+  escalationId?: string | null;
 }
 
-export async function addAgendaItem(db: Database, access: Access, input: AgendaItemInput) {
+export async function addAgendaItem(db: Database, events: Events, access: Access, input: AgendaItemInput) {
   const meeting = await visibleMeeting(db.read, access, input.meetingId);
   const user = requireMinuteTaker(access, meeting.authorityId);
   const title = requiredText(input.title, "title", "Der Titel");
   const notes = optionalText(input.notes, "notes", "Die Notizen");
-  return db.transact(async (tx) => {
+  const { item, escalation } = await db.transact(async (tx) => {
     await draftMeeting(tx, meeting.id);
     if (input.presenterId) await checkPeople(tx, meeting.authorityId, [input.presenterId], "presenterId");
-    let kind = input.kind ?? "OTHER";
+    let kind = input.kind ?? (input.escalationId ? "ESCALATION" : "OTHER");
     if (input.carriedFromId) {
       const earlier = await tx.agendaItem.findUnique({
         where: { id: input.carriedFromId },
@@ -558,8 +561,24 @@ export async function addAgendaItem(db: Database, access: Access, input: AgendaI
       },
     });
     await indexAgendaItem(tx, meeting, item);
-    return item;
+    const escalation = input.escalationId
+      ? await putOnAgenda(tx, user.id, {
+          escalationId: input.escalationId,
+          authorityId: meeting.authorityId,
+          meetingId: meeting.id,
+          agendaItemId: item.id,
+        })
+      : null;
+    return { item, escalation };
   });
+  if (escalation) {
+    events.publish("escalationUpdated", {
+      authorityId: escalation.authorityId,
+      schoolId: escalation.schoolId,
+      escalationId: escalation.id,
+    });
+  }
+  return item;
 }
 
 async function indexAgendaItem(

@@ -9,6 +9,7 @@ import type { Events } from "../../events/index.ts";
 import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromHundredths, toHundredths } from "../../lib/units.ts";
+import { optionalText, requiredText } from "../../lib/validate.ts";
 import { audit } from "../audit/service.ts";
 import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve } from "./figures.ts";
 
@@ -26,23 +27,6 @@ export interface BookingInput {
   ticketRef?: string | null;
   description: string;
   idempotencyKey?: string | null;
-}
-
-function optionalText(
-  value: string | null | undefined,
-  field: string,
-  label: string,
-  max: number,
-): string | null {
-  const text = value?.trim() ?? "";
-  if (text.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return text || null;
-}
-
-export function requiredText(value: string, field: string, label: string, max: number): string {
-  const text = optionalText(value, field, label, max);
-  if (!text) throw badInput(field, `${label} darf nicht leer sein.`);
-  return text;
 }
 
 async function refuseFrozenMonth(tx: Tx, orderId: string, date: string): Promise<void> {

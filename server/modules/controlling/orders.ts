@@ -8,8 +8,8 @@ import type { Events } from "../../events/index.ts";
 import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/units.ts";
+import { requiredText } from "../../lib/validate.ts";
 import { audit } from "../audit/service.ts";
-import { requiredText } from "./ledger.ts";
 
 export const DEFAULT_LINE = "Support";
 const MAX_VOLUME_HUNDREDTHS = 100_000_00;

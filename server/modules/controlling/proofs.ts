@@ -6,9 +6,9 @@ import type { Database, ReadClient, Tx } from "../../db/client.ts";
 import type { ProofOfService, ProofStatus } from "../../db/generated/client/client.ts";
 import { endOfMonth, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
+import { requiredText } from "../../lib/validate.ts";
 import { audit } from "../audit/service.ts";
 import { type ProofFigures, proofFigures } from "./figures.ts";
-import { requiredText } from "./ledger.ts";
 import { monthRows } from "./reads.ts";
 
 type Client = ReadClient | Tx;

@@ -17,6 +17,7 @@ import type { EscalationStatus, MeasureKind, Severity } from "../../db/generated
 import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { type FederalState, isFederalState } from "../../lib/holidays.ts";
+import { optionalText, requiredText } from "../../lib/validate.ts";
 import { audit } from "../audit/service.ts";
 import { addAgendaItem } from "../governance/service.ts";
 import { DEFAULT_TARGETS, type Target } from "./clock.ts";
@@ -26,24 +27,6 @@ export interface Deps {
   db: Database;
   events: Events;
   access: Access;
-}
-
-function text(value: string | null | undefined, field: string, label: string, max: number): string {
-  const trimmed = (value ?? "").trim();
-  if (!trimmed) throw badInput(field, `${label} darf nicht leer sein.`);
-  if (trimmed.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return trimmed;
-}
-
-function optionalText(
-  value: string | null | undefined,
-  field: string,
-  label: string,
-  max: number,
-): string | null {
-  const trimmed = (value ?? "").trim();
-  if (trimmed.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return trimmed || null;
 }
 
 async function load(db: Database, access: Access, id: string) {
@@ -75,8 +58,8 @@ export async function raiseEscalation(
   const data = {
     authorityId: school.authorityId,
     schoolId: school.id,
-    subject: text(input.subject, "subject", "Der Betreff", 200),
-    description: text(input.description, "description", "Die Beschreibung", 5000),
+    subject: requiredText(input.subject, "subject", "Der Betreff", 200),
+    description: requiredText(input.description, "description", "Die Beschreibung", 5000),
     ticketRef: optionalText(input.ticketRef, "ticketRef", "Die Ticketnummer", 64),
     severity: input.severity,
     raisedById: user.id,
@@ -174,7 +157,7 @@ export async function resolveEscalation(
   const escalation = await load(db, access, input.escalationId);
   requireSettle(access);
   const user = access.requireUser();
-  const resolution = text(input.resolution, "resolution", "Die Lösung", 5000);
+  const resolution = requiredText(input.resolution, "resolution", "Die Lösung", 5000);
   if (input.decisionId) {
     const decision = await db.read.decision.findUnique({ where: { id: input.decisionId } });
     if (!decision || decision.authorityId !== escalation.authorityId) throw notFound("Beschluss");
@@ -361,7 +344,7 @@ export async function createServiceMeasure(
     authorityId: school.authorityId,
     schoolId: school.id,
     kind: input.kind,
-    title: text(input.title, "title", "Der Titel", 200),
+    title: requiredText(input.title, "title", "Der Titel", 200),
     description: optionalText(input.description, "description", "Die Beschreibung", 5000),
     acceptanceRequired: input.kind !== "NETWORK",
     createdById: user.id,
@@ -410,7 +393,7 @@ export async function completeServiceMeasure(
   const user = access.requireUser();
   if (measure.status !== "IN_PROGRESS")
     throw conflict("Nur eine laufende Maßnahme kann abgeschlossen werden.");
-  const report = text(input.report, "report", "Der Servicebericht", 20_000);
+  const report = requiredText(input.report, "report", "Der Servicebericht", 20_000);
   // Without an acceptance due (network infrastructure), completion is the end of the measure.
   const status = measure.acceptanceRequired ? "COMPLETED" : "ACCEPTED";
   return db.transact(async (tx) => {

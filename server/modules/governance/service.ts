@@ -30,25 +30,12 @@ import type { Events } from "../../events/index.ts";
 import { addDays, berlinDate, berlinInstant, isIsoDate, todayInBerlin, weekday } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { toCents, toHundredths } from "../../lib/units.ts";
+import { optionalText, requiredText } from "../../lib/validate.ts";
 import { audit, diff } from "../audit/service.ts";
 import { putOnAgenda } from "../escalations/lifecycle.ts";
 import { indexDocument } from "./search.ts";
 
 const MAX_SERIES_MEETINGS = 260;
-
-function requiredText(value: string, field: string, label: string, max = 200): string {
-  const text = value.trim();
-  if (!text) throw badInput(field, `${label} darf nicht leer sein.`);
-  if (text.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return text;
-}
-
-function optionalText(value: string | null | undefined, field: string, label: string, max = 20_000) {
-  if (value == null) return null;
-  const text = value.trim();
-  if (text.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return text || null;
-}
 
 function optionalDate(value: string | null | undefined, field: string): string | null {
   if (value == null) return null;

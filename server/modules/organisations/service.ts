@@ -1,9 +1,11 @@
 // Authorities, schools, people and steering groups: the rules, free of GraphQL.
 import type { Access } from "../../access/index.ts";
+import { requireSchoolKeeper, requireSteeringGroupKeeper } from "../../access/organisations.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import type { Department, Role, UpgradeStatus } from "../../db/generated/client/enums.ts";
 import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
+import { requiredText } from "../../lib/validate.ts";
 import { audit, diff } from "../audit/service.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
@@ -14,20 +16,13 @@ export function supportedBy(upgradeStatus: UpgradeStatus): SupportSide {
   return upgradeStatus === "COMPLETED" ? "PROVIDER" : "AUTHORITY_IT";
 }
 
-function requiredText(value: string, field: string, label: string, max = 200): string {
-  const text = value.trim();
-  if (!text) throw badInput(field, `${label} darf nicht leer sein.`);
-  if (text.length > max) throw badInput(field, `${label} darf höchstens ${max} Zeichen lang sein.`);
-  return text;
-}
-
 export async function updateSchool(
   db: Database,
   events: Events,
   access: Access,
   input: { schoolId: string; name?: string | null; upgradeStatus?: UpgradeStatus | null },
 ) {
-  const user = access.requireRole("ADMIN", "SERVICE_MANAGER");
+  const user = requireSchoolKeeper(access);
   const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
   if (!school || !access.canSeeAuthority(school.authorityId)) throw notFound("Schule");
   const changes = {
@@ -77,7 +72,7 @@ export async function createSteeringGroup(
   access: Access,
   input: { authorityId: string; name: string; members: MemberInput[] },
 ) {
-  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  const user = requireSteeringGroupKeeper(access);
   access.requireAuthority(input.authorityId, "Schulträger");
   const name = requiredText(input.name, "name", "Der Name");
   const authority = await db.read.schoolAuthority.findUniqueOrThrow({ where: { id: input.authorityId } });
@@ -121,7 +116,7 @@ export async function addSteeringGroupMember(
   access: Access,
   input: MemberInput & { groupId: string },
 ) {
-  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  const user = requireSteeringGroupKeeper(access);
   const group = await groupOf(db, access, input.groupId);
   return db.transact(async (tx) => {
     await checkMembers(tx, group.authorityId, group.authority.providerId, [input]);
@@ -147,7 +142,7 @@ export async function addSteeringGroupMember(
 }
 
 export async function removeSteeringGroupMember(db: Database, access: Access, memberId: string) {
-  const user = access.requireRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER");
+  const user = requireSteeringGroupKeeper(access);
   const member = await db.read.steeringGroupMember.findUnique({
     where: { id: memberId },
     include: { group: true },

@@ -7,10 +7,10 @@ interface SchoolScoped {
   schoolId: string;
 }
 
-/** A school contact sees their own school's cases only; everyone else who sees the authority sees all of its cases. */
+/** A school contact sees their own school's cases (escalations, measures) only; everyone else who sees the authority sees all of them. */
 export function canSeeEscalation(access: Access, escalation: SchoolScoped): boolean {
   if (!access.canSeeAuthority(escalation.authorityId)) return false;
-  if (access.hasRole("SCHOOL_CONTACT") && !access.hasRole("SCHOOL_IT_OFFICER")) {
+  if (access.isSchoolContactOnly) {
     return access.user?.schoolId === escalation.schoolId;
   }
   return true;
@@ -71,13 +71,12 @@ export function requireAccept(access: Access, authorityId: string): void {
 /** Quality figures: everyone of the authority and its provider except school contacts. */
 export function requireQualityFigures(access: Access, authorityId: string): void {
   access.requireAuthority(authorityId, "Schulträger");
-  if (access.hasRole("SCHOOL_CONTACT") && !access.hasRole("SCHOOL_IT_OFFICER")) throw forbidden();
+  if (access.isSchoolContactOnly) throw forbidden();
 }
 
 /** Prisma filter for escalation lists: the tenant rule plus the school contact's own school. */
 export function escalationScope(access: Access): object {
   const scope: Record<string, unknown> = access.authorityScope();
-  if (access.hasRole("SCHOOL_CONTACT") && !access.hasRole("SCHOOL_IT_OFFICER"))
-    scope.schoolId = access.user?.schoolId ?? "";
+  if (access.isSchoolContactOnly) scope.schoolId = access.user?.schoolId ?? "";
   return scope;
 }

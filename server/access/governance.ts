@@ -33,22 +33,15 @@ export function canSeeProcurement(
   request: { authorityId: string; schoolId: string },
 ): boolean {
   if (!access.canSeeAuthority(request.authorityId)) return false;
-  if (isSchoolContactOnly(access)) return access.user?.schoolId === request.schoolId;
+  if (access.isSchoolContactOnly) return access.user?.schoolId === request.schoolId;
   return true;
 }
 
 /** Prisma filter for procurement requests the viewer may list. */
 export function procurementScope(access: Access): Record<string, unknown> {
   const scope: Record<string, unknown> = access.authorityScope();
-  if (isSchoolContactOnly(access)) scope.schoolId = access.user?.schoolId ?? "";
+  if (access.isSchoolContactOnly) scope.schoolId = access.user?.schoolId ?? "";
   return scope;
-}
-
-function isSchoolContactOnly(access: Access): boolean {
-  return (
-    access.hasRole("SCHOOL_CONTACT") &&
-    !access.hasRole("ADMIN", "SERVICE_MANAGER", "SCHOOL_IT_OFFICER", "CONTROLLER", "STEERING_MEMBER")
-  );
 }
 
 /** Raised by the authority's school-IT officer for any of its schools, or by a school contact for their own school. */

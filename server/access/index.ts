@@ -83,6 +83,44 @@ export class Access {
     return this.authorities.has(authorityId);
   }
 
+  /** A school's contact person and nothing else: sees their school's cases, not the authority's steering. */
+  get isSchoolContactOnly(): boolean {
+    return (
+      this.hasRole("SCHOOL_CONTACT") &&
+      !this.hasRole(
+        "ADMIN",
+        "SERVICE_MANAGER",
+        "PROVIDER_STAFF",
+        "SCHOOL_IT_OFFICER",
+        "CONTROLLER",
+        "STEERING_MEMBER",
+      )
+    );
+  }
+
+  /**
+   * Steering records (meetings, minutes, decisions, reviews, action items) are for the authority's
+   * and the provider's people who steer; a school's contact person does not read them.
+   */
+  canSeeSteeringRecords(authorityId: string): boolean {
+    return this.canSeeAuthority(authorityId) && !this.isSchoolContactOnly;
+  }
+
+  requireSteeringRecords(authorityId: string, what?: string): void {
+    this.requireUser();
+    if (!this.canSeeSteeringRecords(authorityId)) throw notFound(what);
+  }
+
+  /** The authorities whose steering records the viewer reads. */
+  get steeringRecordAuthorityIds(): string[] {
+    return this.isSchoolContactOnly ? [] : this.visibleAuthorityIds;
+  }
+
+  /** Prisma filter for steering records with an `authorityId` column. */
+  steeringScope(): { authorityId: { in: string[] } } {
+    return { authorityId: { in: this.steeringRecordAuthorityIds } };
+  }
+
   get visibleAuthorityIds(): string[] {
     return [...this.authorities];
   }
@@ -117,7 +155,13 @@ export class Access {
       return {
         OR: [
           { authorityId: { in: this.visibleAuthorityIds } },
-          { authorityId: null, actor: { providerId: user.providerId } },
+          // Sign-ins are the person's, not an authority's record: the provider's ADMIN sees them.
+          {
+            authorityId: null,
+            actor: {
+              OR: [{ providerId: user.providerId }, { authorityId: { in: this.visibleAuthorityIds } }],
+            },
+          },
         ],
       };
     }
@@ -127,12 +171,15 @@ export class Access {
   async canReadAuditEntry(entry: {
     authorityId: string | null;
     actorProviderId: string | null;
+    actorAuthorityId: string | null;
   }): Promise<boolean> {
     if (!this.user) return false;
     if (this.hasRole("ADMIN") && this.user.providerId) {
-      return entry.authorityId
-        ? this.canSeeAuthority(entry.authorityId)
-        : entry.actorProviderId === this.user.providerId;
+      if (entry.authorityId) return this.canSeeAuthority(entry.authorityId);
+      return (
+        entry.actorProviderId === this.user.providerId ||
+        (entry.actorAuthorityId !== null && this.canSeeAuthority(entry.actorAuthorityId))
+      );
     }
     return entry.authorityId !== null && (await this.steeringAuthorityIds()).has(entry.authorityId);
   }

@@ -22,6 +22,7 @@ export const builder = new SchemaBuilder<{
     signedIn: boolean;
     role: Role;
     authority: string;
+    steeringRecords: string;
     person: { id: string; providerId: string | null; authorityId: string | null };
   };
 }>({
@@ -36,6 +37,7 @@ export const builder = new SchemaBuilder<{
       signedIn: ctx.access.signedIn,
       role: (role) => ctx.access.hasRole(role),
       authority: (authorityId) => ctx.access.canSeeAuthority(authorityId),
+      steeringRecords: (authorityId) => ctx.access.canSeeSteeringRecords(authorityId),
       person: (person) => ctx.access.canSeeUser(person),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.access.signedIn ? forbidden() : unauthenticated()),

@@ -280,6 +280,56 @@ describe("visibility", () => {
     );
   });
 
+  it("a school contact reads none of the steering records an escalation of another school goes into", async () => {
+    const id =
+      (await raise(officer, ids.otherSchool, { subject: "Vertraulich: Datenpanne" })).data?.raiseEscalation
+        .id ?? "";
+    await review(officer, id);
+    const meeting = await futureJourFixe(5);
+    await schedule(officer, id, meeting);
+    const agenda = await hub.gql(
+      "query($id: ID!) { meeting(id: $id) { agendaItems { title notes } } }",
+      { id: meeting },
+      contact,
+    );
+    expect(codes(agenda)).toEqual(["NOT_FOUND"]);
+    expect(JSON.stringify(agenda.data)).not.toMatch(/Datenpanne/);
+    const search = await hub.gql('{ searchGovernance(text: "Datenpanne") { title snippet } }', {}, contact);
+    expect(search.errors).toBeUndefined();
+    expect(search.data).toEqual({ searchGovernance: [] });
+    const officerSearch = await hub.gql<{ searchGovernance: unknown[] }>(
+      '{ searchGovernance(text: "Datenpanne") { title } }',
+      {},
+      officer,
+    );
+    expect(officerSearch.data?.searchGovernance.length).toBeGreaterThan(0);
+    const list = await hub.gql(
+      "query($id: ID!) { schoolAuthority(id: $id) { name meetings(first: 5) { totalCount } } }",
+      { id: ids.authority },
+      contact,
+    );
+    expect(codes(list)).toEqual(["FORBIDDEN"]);
+    const minutes = await fetch(`${hub.url}/exports/meetings/${encodeURIComponent(meeting)}/minutes.md`, {
+      headers: { authorization: `Bearer ${contact}` },
+    });
+    expect(minutes.status).toBe(404);
+    expect(await minutes.text()).not.toMatch(/Datenpanne/);
+    const measures = await hub.gql<{ schoolAuthority: { serviceMeasures: { school: { id: string } }[] } }>(
+      "query($id: ID!) { schoolAuthority(id: $id) { serviceMeasures { school { id } } } }",
+      { id: ids.authority },
+      contact,
+    );
+    const all = await hub.gql<{ schoolAuthority: { serviceMeasures: unknown[] } }>(
+      "query($id: ID!) { schoolAuthority(id: $id) { serviceMeasures { id } } }",
+      { id: ids.authority },
+      officer,
+    );
+    expect(all.data?.schoolAuthority.serviceMeasures.length).toBeGreaterThanOrEqual(2);
+    expect(measures.data?.schoolAuthority.serviceMeasures.every((m) => m.school.id === ids.ownSchool)).toBe(
+      true,
+    );
+  });
+
   it.each(["controlling@parchim.example", "servicemanager@kits.example"])(
     "%s sees nothing of Schwerin's escalations",
     async (email) => {

@@ -4,12 +4,13 @@ import { decodeId } from "../../graphql/ids.ts";
 
 builder.prismaNode("AuditEntry", {
   id: { field: "id" },
-  select: { id: true, authorityId: true, actor: { select: { providerId: true } } },
+  select: { id: true, authorityId: true, actor: { select: { providerId: true, authorityId: true } } },
   // The same rule as the auditLog query, so a node(id:) refetch cannot widen it.
   authScopes: (entry, ctx) =>
     ctx.access.canReadAuditEntry({
       authorityId: entry.authorityId,
       actorProviderId: entry.actor?.providerId ?? null,
+      actorAuthorityId: entry.actor?.authorityId ?? null,
     }),
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),

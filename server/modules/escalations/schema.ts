@@ -157,8 +157,8 @@ builder.prismaNode("SatisfactionRating", {
 
 builder.prismaNode("ServiceMeasure", {
   id: { field: "id" },
-  select: { id: true, authorityId: true },
-  authScopes: (measure) => ({ authority: measure.authorityId }),
+  select: { id: true, authorityId: true, schoolId: true },
+  authScopes: (measure, ctx) => canSeeEscalation(ctx.access, measure),
   fields: (t) => ({
     school: t.relation("school"),
     kind: t.expose("kind", { type: MeasureKindEnum }),
@@ -287,7 +287,9 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
       ).map(([severity, target]) => ({ severity, ...target }));
     },
   }),
-  serviceMeasures: t.relation("measures", { query: { orderBy: { createdAt: "desc" } } }),
+  serviceMeasures: t.relation("measures", {
+    query: (_args, ctx) => ({ where: escalationScope(ctx.access), orderBy: { createdAt: "desc" } }),
+  }),
 }));
 
 builder.prismaObjectField("AgendaItem", "escalation", (t) => t.relation("escalation", { nullable: true }));

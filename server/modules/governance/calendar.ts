@@ -16,7 +16,7 @@ export function feedPath(token: string): string {
 
 export async function createCalendarFeed(db: Database, access: Access, authorityId: string) {
   const user = access.requireUser();
-  if (!access.canSeeAuthority(authorityId)) throw notFound("Schulträger");
+  if (!access.canSeeSteeringRecords(authorityId)) throw notFound("Schulträger");
   const token = randomBytes(32).toString("base64url");
   const feed = await db.transact(async (tx) => {
     await tx.calendarFeed.updateMany({
@@ -43,7 +43,7 @@ export async function revokeCalendarFeeds(
   authorityId: string,
 ): Promise<boolean> {
   const user = access.requireUser();
-  if (!access.canSeeAuthority(authorityId)) throw notFound("Schulträger");
+  if (!access.canSeeSteeringRecords(authorityId)) throw notFound("Schulträger");
   return db.transact(async (tx) => {
     const { count } = await tx.calendarFeed.updateMany({
       where: { userId: user.id, authorityId, revokedAt: null },
@@ -85,5 +85,5 @@ export async function feedAccess(
     },
     null,
   );
-  return access.canSeeAuthority(feed.authorityId) ? { access, authorityId: feed.authorityId } : null;
+  return access.canSeeSteeringRecords(feed.authorityId) ? { access, authorityId: feed.authorityId } : null;
 }

@@ -47,7 +47,7 @@ export async function minutesRecord(db: ReadClient, access: Access, meetingId: s
       amendments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
     },
   });
-  if (!meeting || !access.canSeeAuthority(meeting.authorityId)) throw notFound("Sitzung");
+  if (!meeting || !access.canSeeSteeringRecords(meeting.authorityId)) throw notFound("Sitzung");
   return meeting;
 }
 

@@ -32,7 +32,7 @@ function fileName(title: string, date: Date, extension: string): string {
 
 async function calendar(deps: RouteDeps, access: Access, authorityId: string, res: Response): Promise<void> {
   const authority = await deps.db.read.schoolAuthority.findUnique({ where: { id: authorityId } });
-  if (!authority || !access.canSeeAuthority(authorityId)) {
+  if (!authority || !access.canSeeSteeringRecords(authorityId)) {
     res.status(404).type("text/plain; charset=utf-8").send("Schulträger wurde nicht gefunden.");
     return;
   }

@@ -80,7 +80,7 @@ const optionalId = (value: string | number | null | undefined, typename: string,
 
 const MeetingRef = builder.prismaNode("Meeting", {
   id: { field: "id" },
-  authScopes: (meeting) => ({ authority: meeting.authorityId }),
+  authScopes: (meeting) => ({ steeringRecords: meeting.authorityId }),
   fields: (t) => ({
     kind: t.expose("kind", { type: MeetingKindEnum }),
     title: t.exposeString("title"),
@@ -143,7 +143,7 @@ builder.prismaObject("MeetingParticipant", {
 
 builder.prismaNode("MeetingSeries", {
   id: { field: "id" },
-  authScopes: (series) => ({ authority: series.authorityId }),
+  authScopes: (series) => ({ steeringRecords: series.authorityId }),
   fields: (t) => ({
     kind: t.expose("kind", { type: MeetingKindEnum }),
     title: t.exposeString("title"),
@@ -160,7 +160,7 @@ builder.prismaNode("MeetingSeries", {
 const AgendaItemRef = builder.prismaNode("AgendaItem", {
   id: { field: "id" },
   select: { id: true, meeting: { select: { authorityId: true } } },
-  authScopes: (item) => ({ authority: item.meeting.authorityId }),
+  authScopes: (item) => ({ steeringRecords: item.meeting.authorityId }),
   fields: (t) => ({
     position: t.exposeInt("position"),
     title: t.exposeString("title"),
@@ -219,7 +219,7 @@ const ReviewSummaryRef = builder
 
 const DecisionRef = builder.prismaNode("Decision", {
   id: { field: "id" },
-  authScopes: (decision) => ({ authority: decision.authorityId }),
+  authScopes: (decision) => ({ steeringRecords: decision.authorityId }),
   fields: (t) => ({
     title: t.exposeString("title"),
     text: t.exposeString("text"),
@@ -277,7 +277,7 @@ const DecisionRef = builder.prismaNode("Decision", {
 builder.prismaNode("DecisionReview", {
   id: { field: "id" },
   select: { id: true, decision: { select: { authorityId: true } } },
-  authScopes: (review) => ({ authority: review.decision.authorityId }),
+  authScopes: (review) => ({ steeringRecords: review.decision.authorityId }),
   fields: (t) => ({
     reviewer: t.relation("reviewer"),
     verdict: t.expose("verdict", { type: ReviewVerdictEnum }),
@@ -290,7 +290,7 @@ builder.prismaNode("DecisionReview", {
 
 const ActionItemRef = builder.prismaNode("ActionItem", {
   id: { field: "id" },
-  authScopes: (item) => ({ authority: item.authorityId }),
+  authScopes: (item) => ({ steeringRecords: item.authorityId }),
   fields: (t) => ({
     title: t.exposeString("title"),
     owner: t.relation("owner", { nullable: true }),
@@ -309,7 +309,7 @@ const ActionItemRef = builder.prismaNode("ActionItem", {
 builder.prismaNode("Amendment", {
   id: { field: "id" },
   select: { id: true, meeting: { select: { authorityId: true } } },
-  authScopes: (amendment) => ({ authority: amendment.meeting.authorityId }),
+  authScopes: (amendment) => ({ steeringRecords: amendment.meeting.authorityId }),
   fields: (t) => ({
     reason: t.exposeString("reason"),
     text: t.exposeString("text"),
@@ -434,6 +434,7 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
   meetings: t.relatedConnection(
     "meetings",
     {
+      authScopes: (authority, _args, ctx) => ctx.access.canSeeSteeringRecords(authority.id),
       cursor: "id",
       totalCount: true,
       description: "Meetings in date order, cancelled ones included.",
@@ -460,8 +461,12 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
     { name: "MeetingConnection" },
     { name: "MeetingEdge" },
   ),
-  meetingSeries: t.relation("meetingSeries", { query: { orderBy: { startDate: "asc" } } }),
+  meetingSeries: t.relation("meetingSeries", {
+    authScopes: (authority, _args, ctx) => ctx.access.canSeeSteeringRecords(authority.id),
+    query: { orderBy: { startDate: "asc" } },
+  }),
   overdueActionItems: t.relation("actionItems", {
+    authScopes: (authority, _args, ctx) => ctx.access.canSeeSteeringRecords(authority.id),
     description: "Open action items past their due date (Europe/Berlin).",
     query: () => ({
       where: { status: "OPEN", dueDate: { lt: todayInBerlin(), not: null } },
@@ -507,12 +512,12 @@ function decisionWhere(
   ctx: Context,
 ) {
   const authorityId = optionalId(filter?.authorityId, "SchoolAuthority", "filter.authorityId");
-  if (authorityId) ctx.access.requireAuthority(authorityId, "Schulträger");
+  if (authorityId) ctx.access.requireSteeringRecords(authorityId, "Schulträger");
   const words = (filter?.text ?? "").split(/\s+/).filter(Boolean);
   if (words.length > 10) throw badInput("filter.text", "Bitte höchstens zehn Suchwörter angeben.");
   return {
     AND: [
-      ctx.access.authorityScope(),
+      ctx.access.steeringScope(),
       authorityId ? { authorityId } : {},
       filter?.status?.length ? { status: { in: filter.status } } : {},
       filter?.schoolId ? { schoolId: id(filter.schoolId, "School", "filter.schoolId") } : {},
@@ -534,7 +539,7 @@ builder.queryFields((t) => ({
         ...query,
         where: { id: id(args.id, "Meeting", "id") },
       });
-      if (meeting) ctx.access.requireAuthority(meeting.authorityId, "Sitzung");
+      if (meeting) ctx.access.requireSteeringRecords(meeting.authorityId, "Sitzung");
       return meeting;
     },
   }),
@@ -548,7 +553,7 @@ builder.queryFields((t) => ({
         ...query,
         where: { id: id(args.id, "Decision", "id") },
       });
-      if (decision) ctx.access.requireAuthority(decision.authorityId, "Beschluss");
+      if (decision) ctx.access.requireSteeringRecords(decision.authorityId, "Beschluss");
       return decision;
     },
   }),
@@ -596,7 +601,7 @@ builder.queryFields((t) => ({
     args: { authorityId: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const authorityId = id(args.authorityId, "SchoolAuthority", "authorityId");
-      ctx.access.requireAuthority(authorityId, "Schulträger");
+      ctx.access.requireSteeringRecords(authorityId, "Schulträger");
       return ctx.db.read.actionItem.findMany({
         ...query,
         where: overdueWhere(authorityId),
@@ -639,11 +644,11 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const authorityId = optionalId(args.authorityId, "SchoolAuthority", "authorityId");
-      if (authorityId) ctx.access.requireAuthority(authorityId, "Schulträger");
+      if (authorityId) ctx.access.requireSteeringRecords(authorityId, "Schulträger");
       const first = args.first ?? 20;
       if (first < 1 || first > 100) throw badInput("first", "Bitte zwischen 1 und 100 Treffer anfordern.");
       const hits = await searchIndex(ctx.db.read, {
-        authorityIds: authorityId ? [authorityId] : ctx.access.visibleAuthorityIds,
+        authorityIds: authorityId ? [authorityId] : ctx.access.steeringRecordAuthorityIds,
         text: args.text,
         from: args.from,
         to: args.to,
@@ -1100,7 +1105,7 @@ builder.subscriptionFields((t) => ({
     args: { authorityId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) => {
       const authorityId = id(args.authorityId, "SchoolAuthority", "authorityId");
-      ctx.access.requireAuthority(authorityId, "Schulträger");
+      ctx.access.requireSteeringRecords(authorityId, "Schulträger");
       return ctx.events.subscribe("decisionUpdated", (event) => event.authorityId === authorityId);
     },
     resolve: (event, _args, ctx) => {

@@ -53,7 +53,7 @@ type MeetingRow = NonNullable<Awaited<ReturnType<ReadClient["meeting"]["findUniq
 async function visibleMeeting(db: ReadClient, access: Access, meetingId: string): Promise<MeetingRow> {
   access.requireUser();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId } });
-  if (!meeting || !access.canSeeAuthority(meeting.authorityId)) throw notFound("Sitzung");
+  if (!meeting || !access.canSeeSteeringRecords(meeting.authorityId)) throw notFound("Sitzung");
   return meeting;
 }
 
@@ -587,7 +587,7 @@ async function indexAgendaItem(
 async function agendaItemOf(db: ReadClient, access: Access, agendaItemId: string) {
   access.requireUser();
   const item = await db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { meeting: true } });
-  if (!item || !access.canSeeAuthority(item.meeting.authorityId)) throw notFound("Tagesordnungspunkt");
+  if (!item || !access.canSeeSteeringRecords(item.meeting.authorityId)) throw notFound("Tagesordnungspunkt");
   return item;
 }
 
@@ -840,7 +840,7 @@ export async function recordDecision(
 async function decisionOf(db: ReadClient, access: Access, decisionId: string) {
   access.requireUser();
   const decision = await db.decision.findUnique({ where: { id: decisionId } });
-  if (!decision || !access.canSeeAuthority(decision.authorityId)) throw notFound("Beschluss");
+  if (!decision || !access.canSeeSteeringRecords(decision.authorityId)) throw notFound("Beschluss");
   return decision;
 }
 
@@ -986,7 +986,7 @@ export async function setActionItemStatus(
 ) {
   const user: ViewerUser = access.requireUser();
   const item = await db.read.actionItem.findUnique({ where: { id: input.actionItemId } });
-  if (!item || !access.canSeeAuthority(item.authorityId)) throw notFound("Aufgabe");
+  if (!item || !access.canSeeSteeringRecords(item.authorityId)) throw notFound("Aufgabe");
   if (item.ownerId !== user.id) requireMinuteTaker(access, item.authorityId);
   return db.transact(async (tx) => {
     const current = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });

@@ -100,7 +100,7 @@ export class SignIn {
       this.addresses.fail(addressKey);
       await this.db.transact((tx) =>
         audit(tx, user?.id ?? null, {
-          authorityId: user?.authorityId ?? null,
+          authorityId: null,
           objectType: "Session",
           objectId: user?.id ?? email,
           action: "LOGIN_FAILED",
@@ -118,7 +118,7 @@ export class SignIn {
         data: { tokenHash: hashToken(token), userId: user.id, expiresAt },
       });
       await audit(tx, user.id, {
-        authorityId: user.authorityId,
+        authorityId: null,
         objectType: "Session",
         objectId: session.id,
         action: "LOGIN",
@@ -159,7 +159,7 @@ export class SignIn {
         select: { id: true },
       });
       await audit(tx, user.id, {
-        authorityId: user.authorityId,
+        authorityId: null,
         objectType: "Session",
         objectId: sessionId,
         action: "LOGOUT",

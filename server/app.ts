@@ -79,7 +79,19 @@ export async function createApp(config: Config, db: Database, events = new Event
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
-  const signIn = new SignIn(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  const signIn = new SignIn(
+    db,
+    { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+    events,
+  );
+
+  // A WebSocket lives as long as its session: sign-out or expiry closes it with 4401.
+  const sockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+  const closeSession = (sessionId: string) => {
+    for (const socket of sockets.get(sessionId) ?? []) socket.close(4401, "Unauthorized");
+    sockets.delete(sessionId);
+  };
+  const stopListening = events.on("sessionRevoked", ({ sessionId }) => closeSession(sessionId));
 
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: MAX_WS_PAYLOAD });
   const wsCleanup = useServer<Record<string, unknown>, { access?: Access; address?: string }>(
@@ -93,9 +105,27 @@ export async function createApp(config: Config, db: Database, events = new Event
               : undefined,
           ) ??
           (sameOrigin(ctx.extra.request) ? cookie(ctx.extra.request.headers.cookie, SESSION_COOKIE) : null);
-        const access = await accessFor(db, signIn, token);
-        if (token && !access.signedIn) return false;
+        const session = token ? await signIn.resolve(token) : null;
+        if (token && !session) return false;
+        const access = session
+          ? await Access.forUser(db.read, session.user, session.sessionId)
+          : Access.anonymous();
         (ctx.extra as { access?: Access }).access = access;
+        if (session) {
+          const { socket } = ctx.extra;
+          const open = sockets.get(session.sessionId) ?? new Set();
+          open.add(socket);
+          sockets.set(session.sessionId, open);
+          const expiry = setTimeout(
+            () => socket.close(4401, "Unauthorized"),
+            Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+          );
+          socket.once("close", () => {
+            clearTimeout(expiry);
+            open.delete(socket);
+            if (open.size === 0) sockets.delete(session.sessionId);
+          });
+        }
         return true;
       },
       context: (ctx): Context => ({
@@ -205,6 +235,7 @@ export async function createApp(config: Config, db: Database, events = new Event
     events,
     signIn,
     async close() {
+      stopListening();
       await apollo.stop();
       wsServer.close();
     },

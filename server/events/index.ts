@@ -11,6 +11,8 @@ export interface Topics {
   bookingRecorded: { authorityId: string; orderId: string; bookingId: string };
   /** An escalation was raised, moved through its lifecycle, or rated. */
   escalationUpdated: { authorityId: string; schoolId: string; escalationId: string };
+  /** A session was signed out; its open WebSocket connections are closed. */
+  sessionRevoked: { sessionId: string };
   /** A controlling alert fired or was acknowledged. */
   controllingAlert: { authorityId: string; alertId: string };
 }
@@ -67,6 +69,12 @@ export class Events {
         throw error;
       },
     };
+  }
+
+  /** Calls `listener` for every event of `topic` until the returned function is called. */
+  on<K extends Topic>(topic: K, listener: (payload: Topics[K]) => void): () => void {
+    this.emitter.on(topic, listener);
+    return () => this.emitter.off(topic, listener);
   }
 
   listenerCount(topic: Topic): number {

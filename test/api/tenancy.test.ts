@@ -130,6 +130,30 @@ describe("subscriptions", () => {
     ]);
   });
 
+  it("ends a subscription the moment its session signs out", async () => {
+    const officer = await hub.login("schul-it@schwerin.example");
+    const manager = await hub.login("servicemanager@ksm.example");
+    const before = hub.app.events.listenerCount("schoolUpdated");
+    const seen = collect<{ schoolUpdated: { name: string } }>(
+      hub.ws(officer),
+      "subscription($id: ID!) { schoolUpdated(authorityId: $id) { name } }",
+      { id: ids.authority },
+      2,
+      3000,
+    );
+    await until(() => hub.app.events.listenerCount("schoolUpdated") === before + 1);
+    expect((await hub.gql("mutation { logout }", {}, officer)).data).toEqual({ logout: true });
+    await until(() => hub.app.events.listenerCount("schoolUpdated") === before);
+    await hub.gql(
+      'mutation($id: ID!) { updateSchool(input: { schoolId: $id, name: "Nach dem Abmelden" }) { name } }',
+      { id: ids.school },
+      manager,
+    );
+    const { results, errors } = await seen;
+    expect(results).toEqual([]);
+    expect((errors[0] as { code?: number }).code).toBe(4401);
+  });
+
   it("refuses a connection with an invalid token", async () => {
     const { errors } = await collect(
       hub.ws("invalid"),

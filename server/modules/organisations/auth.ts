@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ViewerUser } from "../../access/index.ts";
 import type { Database } from "../../db/client.ts";
+import type { Events } from "../../events/index.ts";
 import { HubError } from "../../lib/errors.ts";
 import { audit } from "../audit/service.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
@@ -80,6 +81,7 @@ export class SignIn {
   constructor(
     private readonly db: Database,
     private readonly policy: SessionPolicy,
+    private readonly events: Events,
   ) {}
 
   async login(input: {
@@ -130,7 +132,7 @@ export class SignIn {
   }
 
   /** The signed-in person for a bearer token, or null when it is unknown, revoked or expired. */
-  async resolve(token: string): Promise<{ user: ViewerUser; sessionId: string } | null> {
+  async resolve(token: string): Promise<{ user: ViewerUser; sessionId: string; expiresAt: Date } | null> {
     const session = await this.db.read.session.findUnique({
       where: { tokenHash: hashToken(token) },
       select: { id: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: userSelect } },
@@ -148,7 +150,7 @@ export class SignIn {
         }),
       );
     }
-    return { user: toViewer(session.user), sessionId: session.id };
+    return { user: toViewer(session.user), sessionId: session.id, expiresAt: session.expiresAt };
   }
 
   async logout(sessionId: string, user: ViewerUser): Promise<void> {
@@ -165,5 +167,7 @@ export class SignIn {
         action: "LOGOUT",
       });
     });
+    // Open subscriptions of this session end with it (see app.ts).
+    this.events.publish("sessionRevoked", { sessionId });
   }
 }

@@ -6,7 +6,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Role } from "../access/index.ts";
 import type PrismaTypes from "../db/generated/pothos-types.ts";
 import { getDatamodel } from "../db/generated/pothos-types.ts";
-import { forbidden, HubError, unauthenticated } from "../lib/errors.ts";
+import { badInput, forbidden, HubError, unauthenticated } from "../lib/errors.ts";
 import type { Context } from "./context.ts";
 
 export const builder = new SchemaBuilder<{
@@ -54,6 +54,14 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
+    nodeQueryOptions: {
+      // A well-formed ID of a type the schema does not have is bad input, not a server error.
+      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+        if (!info.schema.getType(id.typename))
+          throw badInput("id", `"${id.typename}" ist kein Typ dieser Schnittstelle.`);
+        return resolveNode(id);
+      },
+    },
   },
   complexity: {
     defaultComplexity: 1,

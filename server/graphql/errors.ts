@@ -31,6 +31,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       },
     };
   }
+  // The database's own guards, where a service had no better word for them.
+  const prismaCode = (original as { code?: unknown } | null)?.code;
+  if (prismaCode === "P2002") {
+    return { ...base, message: "Einen solchen Eintrag gibt es bereits.", extensions: { code: "CONFLICT" } };
+  }
+  if (prismaCode === "P2025") {
+    return { ...base, message: "Der Datensatz wurde nicht gefunden.", extensions: { code: "NOT_FOUND" } };
+  }
   // Pothos raises these for malformed input such as an undecodable global ID.
   if (original instanceof PothosValidationError) {
     return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };

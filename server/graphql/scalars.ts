@@ -40,7 +40,9 @@ builder.scalarType("Date", {
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === "string" && DATE_TIME.test(value) ? new Date(value) : null;
+  // The calendar part must exist: new Date("2026-02-30T10:00Z") would quietly mean 2 March.
+  const valid = typeof value === "string" && DATE_TIME.test(value) && isIsoDate(value.slice(0, 10));
+  const date = valid ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     throw badInput("DateTime", `"${String(value)}" ist kein Zeitpunkt nach ISO 8601 mit Zeitzone.`);
   }

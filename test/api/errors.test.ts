@@ -41,6 +41,40 @@ describe("errors", () => {
     noLeak(r);
   });
 
+  it("node(id) with a well-formed id of a type the API does not have is BAD_USER_INPUT", async () => {
+    const r = await hub.gql("query($id: ID!) { node(id: $id) { id } }", { id: gid("Nope", "1") }, manager);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    noLeak(r);
+  });
+
+  it("renaming a school to a sibling's name is CONFLICT, not a server error", async () => {
+    const [a, b] = await hub.db.read.school.findMany({
+      where: { authority: { name: "Stadt Parchim" } },
+      take: 2,
+    });
+    const r = await hub.gql(
+      "mutation($id: ID!, $name: String!) { updateSchool(input: { schoolId: $id, name: $name }) { name } }",
+      { id: gid("School", a?.id ?? ""), name: b?.name },
+      manager,
+    );
+    expect(codes(r)).toEqual(["CONFLICT"]);
+    noLeak(r);
+  });
+
+  it("removing the same steering group member twice at once gives one success and one NOT_FOUND", async () => {
+    const member = await hub.db.read.steeringGroupMember.findFirstOrThrow({
+      where: { department: "FACILITY_MANAGEMENT" },
+    });
+    const remove = () =>
+      hub.gql(
+        "mutation($id: ID!) { removeSteeringGroupMember(memberId: $id) }",
+        { id: gid("SteeringGroupMember", member.id) },
+        manager,
+      );
+    const results = await Promise.all([remove(), remove()]);
+    expect(results.map((r) => codes(r)[0] ?? "OK").sort()).toEqual(["NOT_FOUND", "OK"]);
+  });
+
   it("an unknown id is NOT_FOUND", async () => {
     const r = await hub.gql(
       "query($id: ID!) { schoolAuthority(id: $id) { name } }",
@@ -118,6 +152,11 @@ describe("errors", () => {
     expect(() => date.parseLiteral({ kind: Kind.INT, value: "1" })).toThrow();
     const decimal = schema.getType("Decimal") as import("graphql").GraphQLScalarType;
     expect(() => decimal.parseValue(1.5)).toThrow(/keine Dezimalzahl/);
+    const dateTime = schema.getType("DateTime") as import("graphql").GraphQLScalarType;
+    expect(() => dateTime.parseValue("2026-02-30T10:00:00Z")).toThrow(/kein Zeitpunkt/);
+    expect((dateTime.parseValue("2026-02-28T10:00:00+01:00") as Date).toISOString()).toBe(
+      "2026-02-28T09:00:00.000Z",
+    );
     expect(decimal.parseValue("1.50")).toBe("1.50");
   });
 

@@ -523,6 +523,48 @@ describe("service measures", () => {
     });
   });
 
+  it("two people completing one measure at once: one succeeds, the other gets CONFLICT", async () => {
+    const id =
+      (
+        await hub.gql<{ createServiceMeasure: { id: string } }>(
+          "mutation($input: CreateServiceMeasureInput!) { createServiceMeasure(input: $input) { id } }",
+          { input: { schoolId: ids.ownSchool, kind: "REPAIR", title: "Beamer tauschen" } },
+          manager,
+        )
+      ).data?.createServiceMeasure.id ?? "";
+    await hub.gql("mutation($id: ID!) { startServiceMeasure(measureId: $id) { id } }", { id }, manager);
+    const complete = (report: string) =>
+      hub.gql(
+        "mutation($id: ID!, $r: String!) { completeServiceMeasure(measureId: $id, report: $r) { report } }",
+        { id, r: report },
+        manager,
+      );
+    const results = await Promise.all([complete("Bericht A"), complete("Bericht B")]);
+    expect(results.map((r) => codes(r)[0] ?? "OK").sort()).toEqual(["CONFLICT", "OK"]);
+    const audits = await hub.db.read.auditEntry.count({
+      where: {
+        objectType: "ServiceMeasure",
+        action: "COMPLETE",
+        objectId: Buffer.from(id, "base64").toString().split(":")[1],
+      },
+    });
+    expect(audits).toBe(1);
+  });
+
+  it("a closed escalation is rated once, even when two ratings race", async () => {
+    const id = (await raise(contact, ids.ownSchool)).data?.raiseEscalation.id ?? "";
+    await review(officer, id);
+    await resolve(officer, id);
+    const rate = (score: number) =>
+      hub.gql(
+        "mutation($input: RecordSatisfactionInput!) { recordSatisfaction(input: $input) { score } }",
+        { input: { schoolId: ids.ownSchool, escalationId: id, score } },
+        contact,
+      );
+    const results = await Promise.all([rate(5), rate(1)]);
+    expect(results.map((r) => codes(r)[0] ?? "OK").sort()).toEqual(["CONFLICT", "OK"]);
+  });
+
   it("network infrastructure needs no acceptance", async () => {
     const id =
       (

@@ -132,6 +132,15 @@ describe("service quality figures", () => {
     });
   });
 
+  it("refuses an impossible year with BAD_USER_INPUT", async () => {
+    const r = await hub.gql(
+      "query($id: ID!) { serviceQuality(authorityId: $id, year: 275761) { year } }",
+      { id: authority },
+      await hub.login("controlling@parchim.example"),
+    );
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("is not for school contacts", async () => {
     const schwerin = await hub.db.read.schoolAuthority.findUniqueOrThrow({
       where: { name: "Landeshauptstadt Schwerin" },

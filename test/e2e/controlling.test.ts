@@ -43,7 +43,7 @@ describe("service orders", () => {
     await page.getByTestId("burndown").locator("svg.recharts-surface").first().waitFor();
     await page.getByText("Prognose (Spanne)").first().waitFor();
     await page.getByTestId("line-Ertüchtigung").waitFor();
-    await page.getByRole("heading", { name: "Nachträge und Volumen" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Nachträge und Volumen" }).waitFor();
     await page.getByRole("cell", { name: "Beauftragung" }).waitFor();
     // The per-line burn-down, computed from the ledger.
     await page.getByRole("button", { name: "Ertüchtigung", exact: true }).click();
@@ -77,8 +77,8 @@ describe("service orders", () => {
       (window as unknown as { marker: number }).marker = 42;
     });
 
+    // Staff book from their start page, which offers the active order's booking form.
     const staff = await hub.signIn("technik@ksm.example");
-    await staff.goto(orderPath);
     const form = staff.getByRole("form", { name: "Personentage buchen" });
     await form.locator('input[name="personDays"]').fill("2,5");
     await form.locator('input[name="ticketRef"]').fill("KSM-E2E-1");
@@ -119,6 +119,7 @@ describe("service orders", () => {
   it("shows the server's German message when a booking is refused", async () => {
     const staff = await hub.signIn("technik@ksm.example");
     await staff.goto(orderPath);
+    await staff.getByRole("heading", { level: 1, name: /Serviceschein/ }).waitFor();
     const form = staff.getByRole("form", { name: "Personentage buchen" });
     await form.locator('input[name="personDays"]').fill("0");
     await form.locator('input[name="description"]').fill("Nullbuchung");

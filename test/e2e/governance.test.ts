@@ -54,7 +54,7 @@ describe("governance", () => {
     await page.getByRole("link", { name: "Sitzung anlegen" }).click();
     await page.waitForURL(/#\/meetings\/create/);
     await page.getByLabel("Termin").waitFor();
-    await page.getByRole("combobox", { name: "Schulträger" }).fill("Schwerin");
+    await page.getByRole("combobox", { name: "Schulträger" }).click();
     await page.getByRole("option", { name: "Landeshauptstadt Schwerin" }).click();
     await page.getByLabel("Termin").fill(tomorrowAt("14:00"));
     await page.getByLabel("Ort").fill("Stadthaus, Raum 3.021");
@@ -96,7 +96,7 @@ describe("governance", () => {
 
     await page.getByRole("button", { name: "Aufgabe hinzufügen (TOP 2)" }).click();
     const actionForm = page.getByRole("form", { name: "Aufgabe hinzufügen (TOP 2)" });
-    await actionForm.getByLabel("Aufgabe", { exact: true }).fill("Serverschrank bestellen");
+    await actionForm.getByRole("textbox", { name: /^Aufgabe/ }).fill("Serverschrank bestellen");
     await actionForm.getByRole("combobox", { name: "Verantwortlich" }).click();
     await page.getByRole("option", { name: "Thomas Brandt" }).click();
     await actionForm.getByRole("button", { name: "Aufgabe hinzufügen" }).click();
@@ -113,8 +113,10 @@ describe("governance", () => {
     // Final minutes are read-only: nothing to record any more, but amendments.
     await expect(page.getByRole("button", { name: /Beschluss erfassen/ }).count()).resolves.toBe(0);
     await expect(page.getByLabel("Titel des Tagesordnungspunkts").count()).resolves.toBe(0);
-    await page.getByLabel("Grund").fill("Schreibfehler");
-    await page.getByLabel("Text des Nachtrags").fill("Der Schrank hat 24 HE, nicht 42 HE.");
+    await page.getByRole("textbox", { name: /^Grund/ }).fill("Schreibfehler");
+    await page
+      .getByRole("textbox", { name: /^Text des Nachtrags/ })
+      .fill("Der Schrank hat 24 HE, nicht 42 HE.");
     await page.getByRole("button", { name: "Nachtrag hinzufügen" }).click();
     await page.getByText(/Thomas Brandt · Grund: Schreibfehler/).waitFor();
 
@@ -205,7 +207,7 @@ describe("governance", () => {
     await go(page, "/meetings");
     await page.getByRole("cell", { name: "Landeshauptstadt Schwerin" }).first().waitFor();
     await expect(page.getByRole("link", { name: "Sitzung anlegen" }).count()).resolves.toBe(0);
-    await page.getByRole("cell", { name: "Landeshauptstadt Schwerin" }).first().click();
+    await page.getByRole("row").filter({ hasText: "ENTWURF" }).first().click();
     await page.getByRole("heading", { name: "Tagesordnung" }).waitFor();
     await page.getByText(/führen dürfen es Servicemanagement und Schul-IT/).waitFor();
     await expect(page.getByRole("button", { name: /Beschluss erfassen/ }).count()).resolves.toBe(0);

@@ -16,7 +16,7 @@ import {
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
-import { notFound } from "../../lib/errors.ts";
+import { badInput, notFound } from "../../lib/errors.ts";
 import { type Clock, clock } from "./clock.ts";
 import type { Figures } from "./quality.ts";
 import { serviceQuality } from "./quality.ts";
@@ -118,7 +118,7 @@ builder.prismaNode("Escalation", {
       nullable: true,
       description: "The decision that resolved the escalation.",
     }),
-    satisfaction: t.relation("satisfaction"),
+    satisfaction: t.relation("satisfaction", { nullable: true }),
     clock: t.field({ type: ClockRef, select: clockSelect, resolve: (e, _args, ctx) => clockOf(ctx, e) }),
     relatedEscalations: t.prismaField({
       type: ["Escalation"],
@@ -352,6 +352,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const authorityId = decodeId(String(args.authorityId), "SchoolAuthority", "authorityId");
       requireQualityFigures(ctx.access, authorityId);
+      if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100) {
+        throw badInput("year", "Bitte ein Jahr zwischen 2000 und 2100 angeben.");
+      }
       const schoolId = args.schoolId ? decodeId(String(args.schoolId), "School", "schoolId") : null;
       if (schoolId) {
         const school = await ctx.db.read.school.findUnique({ where: { id: schoolId } });

@@ -13,7 +13,12 @@ import {
 } from "../../access/escalations.ts";
 import type { Access } from "../../access/index.ts";
 import type { Database, ReadClient, Tx } from "../../db/client.ts";
-import type { EscalationStatus, MeasureKind, Severity } from "../../db/generated/client/enums.ts";
+import type {
+  EscalationStatus,
+  MeasureKind,
+  MeasureStatus,
+  Severity,
+} from "../../db/generated/client/enums.ts";
 import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { type FederalState, isFederalState } from "../../lib/holidays.ts";
@@ -213,8 +218,6 @@ export async function recordSatisfaction(
     if (escalation.status !== "RESOLVED" && escalation.status !== "REJECTED") {
       throw conflict("Die Zufriedenheit mit einer Eskalation wird erfasst, wenn sie abgeschlossen ist.");
     }
-    const existing = await db.read.satisfactionRating.findFirst({ where: { escalationId: escalation.id } });
-    if (existing) throw conflict("Für diese Eskalation ist die Zufriedenheit schon erfasst.");
   } else {
     if (!input.period || !PERIOD.test(input.period)) {
       throw badInput("period", "Eine Umfrage braucht ihr Quartal im Format JJJJ-Qn, z. B. 2026-Q3.");
@@ -232,7 +235,13 @@ export async function recordSatisfaction(
     ratedById: user.id,
   };
   const rating = await db.transact(async (tx) => {
-    const row = await tx.satisfactionRating.create({ data });
+    // The unique key on escalationId settles a race between two ratings of one escalation.
+    const row = await tx.satisfactionRating.create({ data }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2002") {
+        throw conflict("Für diese Eskalation ist die Zufriedenheit schon erfasst.");
+      }
+      throw error;
+    });
     await audit(tx, user.id, {
       authorityId: school.authorityId,
       objectType: "SatisfactionRating",
@@ -319,9 +328,9 @@ async function moveSchool(
   measure: { kind: MeasureKind; schoolId: string; authorityId: string },
   to: "IN_PROGRESS" | "COMPLETED",
 ) {
-  if (measure.kind !== "UPGRADE") return;
+  if (measure.kind !== "UPGRADE") return false;
   const school = await tx.school.findUniqueOrThrow({ where: { id: measure.schoolId } });
-  if (school.upgradeStatus === to || school.upgradeStatus === "COMPLETED") return;
+  if (school.upgradeStatus === to || school.upgradeStatus === "COMPLETED") return false;
   await tx.school.update({ where: { id: school.id }, data: { upgradeStatus: to } });
   await audit(tx, actorId, {
     authorityId: measure.authorityId,
@@ -330,6 +339,7 @@ async function moveSchool(
     action: "UPDATE",
     changes: { upgradeStatus: [school.upgradeStatus, to] },
   });
+  return true;
 }
 
 export async function createServiceMeasure(
@@ -362,80 +372,107 @@ export async function createServiceMeasure(
   });
 }
 
-export async function startServiceMeasure({ db, access }: Deps, measureId: string) {
-  const measure = await loadMeasure(db, access, measureId);
-  requireDeliver(access, measure.authorityId);
-  const user = access.requireUser();
-  if (measure.status !== "PLANNED") throw conflict("Nur eine geplante Maßnahme kann beginnen.");
-  return db.transact(async (tx) => {
-    const row = await tx.serviceMeasure.update({
-      where: { id: measure.id },
-      data: { status: "IN_PROGRESS", startedAt: new Date() },
+/**
+ * One step of a measure's life, guarded by its current status inside the transaction, so two
+ * people completing the same measure at once get one success and one CONFLICT.
+ */
+async function advanceMeasure(
+  { db, events }: Pick<Deps, "db" | "events">,
+  actorId: string,
+  measure: { id: string; status: MeasureStatus; kind: MeasureKind; schoolId: string; authorityId: string },
+  step: {
+    from: MeasureStatus;
+    to: MeasureStatus;
+    action: string;
+    data?: Record<string, unknown>;
+    school?: "IN_PROGRESS" | "COMPLETED";
+  },
+  refused: string,
+) {
+  if (measure.status !== step.from) throw conflict(refused);
+  const { row, moved } = await db.transact(async (tx) => {
+    const { count } = await tx.serviceMeasure.updateMany({
+      where: { id: measure.id, status: step.from },
+      data: { status: step.to, ...step.data },
     });
-    await moveSchool(tx, user.id, measure, "IN_PROGRESS");
-    await audit(tx, user.id, {
+    if (count !== 1) throw conflict(refused);
+    const moved = step.school ? await moveSchool(tx, actorId, measure, step.school) : false;
+    await audit(tx, actorId, {
       authorityId: measure.authorityId,
       objectType: "ServiceMeasure",
       objectId: measure.id,
-      action: "START",
-      changes: { status: [measure.status, "IN_PROGRESS"] },
+      action: step.action,
+      changes: { status: [step.from, step.to], ...step.data },
     });
-    return row;
+    return { row: await tx.serviceMeasure.findUniqueOrThrow({ where: { id: measure.id } }), moved };
   });
+  if (moved)
+    events.publish("schoolUpdated", { authorityId: measure.authorityId, schoolId: measure.schoolId });
+  return row;
+}
+
+export async function startServiceMeasure({ db, events, access }: Deps, measureId: string) {
+  const measure = await loadMeasure(db, access, measureId);
+  requireDeliver(access, measure.authorityId);
+  const user = access.requireUser();
+  return advanceMeasure(
+    { db, events },
+    user.id,
+    measure,
+    {
+      from: "PLANNED",
+      to: "IN_PROGRESS",
+      action: "START",
+      data: { startedAt: new Date() },
+      school: "IN_PROGRESS",
+    },
+    "Nur eine geplante Maßnahme kann beginnen.",
+  );
 }
 
 export async function completeServiceMeasure(
-  { db, access }: Deps,
+  { db, events, access }: Deps,
   input: { measureId: string; report: string },
 ) {
   const measure = await loadMeasure(db, access, input.measureId);
   requireDeliver(access, measure.authorityId);
   const user = access.requireUser();
-  if (measure.status !== "IN_PROGRESS")
-    throw conflict("Nur eine laufende Maßnahme kann abgeschlossen werden.");
   const report = requiredText(input.report, "report", "Der Servicebericht", 20_000);
   // Without an acceptance due (network infrastructure), completion is the end of the measure.
-  const status = measure.acceptanceRequired ? "COMPLETED" : "ACCEPTED";
-  return db.transact(async (tx) => {
-    const row = await tx.serviceMeasure.update({
-      where: { id: measure.id },
-      data: { status, completedAt: new Date(), report },
-    });
-    if (!measure.acceptanceRequired) await moveSchool(tx, user.id, measure, "COMPLETED");
-    await audit(tx, user.id, {
-      authorityId: measure.authorityId,
-      objectType: "ServiceMeasure",
-      objectId: measure.id,
+  return advanceMeasure(
+    { db, events },
+    user.id,
+    measure,
+    {
+      from: "IN_PROGRESS",
+      to: measure.acceptanceRequired ? "COMPLETED" : "ACCEPTED",
       action: "COMPLETE",
-      changes: { status: [measure.status, status], report },
-    });
-    return row;
-  });
+      data: { completedAt: new Date(), report },
+      school: measure.acceptanceRequired ? undefined : "COMPLETED",
+    },
+    "Nur eine laufende Maßnahme kann abgeschlossen werden.",
+  );
 }
 
-export async function acceptServiceMeasure({ db, access }: Deps, measureId: string) {
+export async function acceptServiceMeasure({ db, events, access }: Deps, measureId: string) {
   const measure = await loadMeasure(db, access, measureId);
   requireAccept(access, measure.authorityId);
   const user = access.requireUser();
   if (!measure.acceptanceRequired)
     throw conflict("Maßnahmen an der Netzwerkinfrastruktur werden nicht abgenommen.");
-  if (measure.status !== "COMPLETED")
-    throw conflict("Abgenommen wird eine abgeschlossene Maßnahme mit Servicebericht.");
-  return db.transact(async (tx) => {
-    const row = await tx.serviceMeasure.update({
-      where: { id: measure.id },
-      data: { status: "ACCEPTED", acceptedAt: new Date(), acceptedById: user.id },
-    });
-    await moveSchool(tx, user.id, measure, "COMPLETED");
-    await audit(tx, user.id, {
-      authorityId: measure.authorityId,
-      objectType: "ServiceMeasure",
-      objectId: measure.id,
+  return advanceMeasure(
+    { db, events },
+    user.id,
+    measure,
+    {
+      from: "COMPLETED",
+      to: "ACCEPTED",
       action: "ACCEPT",
-      changes: { status: [measure.status, "ACCEPTED"] },
-    });
-    return row;
-  });
+      data: { acceptedAt: new Date(), acceptedById: user.id },
+      school: "COMPLETED",
+    },
+    "Abgenommen wird eine abgeschlossene Maßnahme mit Servicebericht.",
+  );
 }
 
 export async function linkBooking({ db, access }: Deps, input: { measureId: string; bookingId: string }) {

@@ -149,7 +149,8 @@ export async function removeSteeringGroupMember(db: Database, access: Access, me
   });
   if (!member || !access.canSeeAuthority(member.group.authorityId)) throw notFound("Mitglied");
   await db.transact(async (tx) => {
-    await tx.steeringGroupMember.delete({ where: { id: member.id } });
+    const { count } = await tx.steeringGroupMember.deleteMany({ where: { id: member.id } });
+    if (count !== 1) throw notFound("Mitglied");
     await audit(tx, user.id, {
       authorityId: member.group.authorityId,
       objectType: "SteeringGroupMember",

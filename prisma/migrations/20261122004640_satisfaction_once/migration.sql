@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "SatisfactionRating_escalationId_key" ON "SatisfactionRating"("escalationId");

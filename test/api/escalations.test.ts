@@ -588,6 +588,63 @@ describe("service measures", () => {
     ).toEqual(["CONFLICT"]);
   });
 
+  it("links bookings to a measure and reads them for all measures in a fixed number of statements", async () => {
+    const order = await hub.db.read.serviceOrder.findFirstOrThrow({
+      where: { authority: { name: "Landeshauptstadt Schwerin" }, status: "ACTIVE" },
+    });
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    const measureIds: string[] = [];
+    for (const title of ["Tafeln einbauen", "Server umziehen"]) {
+      const id =
+        (
+          await hub.gql<{ createServiceMeasure: { id: string } }>(
+            "mutation($input: CreateServiceMeasureInput!) { createServiceMeasure(input: $input) { id } }",
+            { input: { schoolId: ids.ownSchool, kind: "INSTALLATION", title } },
+            manager,
+          )
+        ).data?.createServiceMeasure.id ?? "";
+      measureIds.push(id);
+      for (const personDays of ["1.50", "0.25"]) {
+        const booking = await hub.gql<{ recordBooking: { id: string } }>(
+          "mutation($input: RecordBookingInput!) { recordBooking(input: $input) { id } }",
+          {
+            input: {
+              serviceOrderId: gid("ServiceOrder", order.id),
+              date: today,
+              personDays,
+              schoolId: ids.ownSchool,
+              description: title,
+            },
+          },
+          await hub.login("technik@ksm.example"),
+        );
+        expect(booking.errors).toBeUndefined();
+        const linked = await hub.gql(
+          "mutation($m: ID!, $b: ID!) { linkBookingToMeasure(measureId: $m, bookingId: $b) { id } }",
+          { m: id, b: booking.data?.recordBooking.id },
+          manager,
+        );
+        expect(linked.errors).toBeUndefined();
+      }
+    }
+    const query =
+      "query($id: ID!) { schoolAuthority(id: $id) { serviceMeasures { title bookings { personDays description } } } }";
+    const { result, count } = await hub.db.countQueries(() =>
+      hub.gql<{
+        schoolAuthority: { serviceMeasures: { title: string; bookings: { personDays: string }[] }[] };
+      }>(query, { id: ids.authority }, officer),
+    );
+    const mine = result.data?.schoolAuthority.serviceMeasures.filter(
+      (m) => measureIds.length && ["Tafeln einbauen", "Server umziehen"].includes(m.title),
+    );
+    expect(mine?.map((m) => m.bookings.map((b) => b.personDays))).toEqual([
+      ["1.50", "0.25"],
+      ["1.50", "0.25"],
+    ]);
+    // session, access, authority, measures, their links with bookings: not one statement per measure.
+    expect(count).toBeLessThanOrEqual(9);
+  });
+
   it("the demo data holds two accepted upgrades with service reports", async () => {
     const r = await hub.gql<{
       schoolAuthority: { serviceMeasures: { kind: string; status: string; report: string | null }[] };

@@ -44,12 +44,12 @@ describe("escalations", () => {
     await school.getByLabel("Beschreibung").fill("Seit dem Update startet die Tafelsoftware in keinem Raum.");
     await school.getByLabel("Ticket des Service-Desks").fill("SD-99001");
     await school.getByRole("button", { name: "Speichern" }).click();
-    await school.getByRole("heading", { name: SUBJECT }).waitFor();
+    await school.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
     await school.getByText("Für Sie gibt es hier gerade nichts zu tun.").waitFor();
 
     // The officer's board shows it without a reload (escalationUpdated).
     await raised.getByRole("link", { name: SUBJECT }).click();
-    await officer.getByRole("heading", { name: SUBJECT }).waitFor();
+    await officer.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
     await officer
       .getByText(/Prüfung/)
       .first()

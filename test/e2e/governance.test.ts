@@ -53,11 +53,11 @@ describe("governance", () => {
 
     await page.getByRole("link", { name: "Sitzung anlegen" }).click();
     await page.waitForURL(/#\/meetings\/create/);
-    await page.getByLabel("Termin").waitFor();
+    await page.locator('input[name="scheduledAt"]').waitFor();
     await page.getByRole("combobox", { name: "Schulträger" }).click();
     await page.getByRole("option", { name: "Landeshauptstadt Schwerin" }).click();
-    await page.getByLabel("Termin").fill(tomorrowAt("14:00"));
-    await page.getByLabel("Ort").fill("Stadthaus, Raum 3.021");
+    await page.locator('input[name="scheduledAt"]').fill(tomorrowAt("14:00"));
+    await page.locator('input[name="location"]').fill("Stadthaus, Raum 3.021");
     await page.getByRole("button", { name: "Speichern" }).click();
 
     // The new meeting opens as the minutes editor, a draft.
@@ -102,6 +102,7 @@ describe("governance", () => {
     await actionForm.getByRole("button", { name: "Aufgabe hinzufügen" }).click();
     await top2.getByText(/Serverschrank bestellen – Thomas Brandt/).waitFor();
 
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "minutes-editor");
     await expectAccessible(page, "minutes editor");
 

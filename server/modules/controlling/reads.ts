@@ -48,6 +48,23 @@ export async function daySums(db: Client, orderId: string, lineId?: string): Pro
   return rows.map((row) => ({ date: row.date, personDays: row._sum.personDays ?? 0 }));
 }
 
+/** daySums of several orders (whole orders, all lines) in one statement, by order id. */
+export async function daySumsOfOrders(
+  db: Client,
+  orderIds: readonly string[],
+): Promise<Map<string, DaySum[]>> {
+  const rows = await db.dailyTotal.groupBy({
+    by: ["orderId", "date"],
+    where: { orderId: { in: [...orderIds] } },
+    _sum: { personDays: true },
+    orderBy: [{ orderId: "asc" }, { date: "asc" }],
+  });
+  const result = new Map<string, DaySum[]>(orderIds.map((id) => [id, []]));
+  for (const row of rows)
+    result.get(row.orderId)?.push({ date: row.date, personDays: row._sum.personDays ?? 0 });
+  return result;
+}
+
 /** The ledger of the given (order, month) pairs grouped by line and school: one query. */
 export async function monthRows(
   db: Client,

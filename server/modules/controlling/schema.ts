@@ -17,6 +17,7 @@ import { AlertKind, ProofStatus, ServiceOrderStatus } from "../../db/generated/c
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
+import { groupedLoader, withFields } from "../../graphql/loaders.ts";
 import { todayInBerlin } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
@@ -24,6 +25,7 @@ import {
   type BurndownPoint,
   burndown,
   clipToPeriod,
+  type DaySum,
   elapsedShare,
   type Forecast,
   forecast,
@@ -42,7 +44,7 @@ import {
   setServiceOrderStatus,
 } from "./orders.ts";
 import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
-import { daySums, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
+import { daySums, daySumsOfOrders, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
 
 // Per-request loaders. No caching: a subscription's context lives across events, and figures
 // must be those of the moment; batching alone keeps lists at one query per level.
@@ -50,6 +52,7 @@ interface Loaders {
   totals: DataLoader<string, OrderTotals>;
   lines: DataLoader<string, number>;
   proofs: DataLoader<ProofOfService, ProofFigures>;
+  days: DataLoader<string, DaySum[]>;
 }
 const perRequest = new WeakMap<Context, Loaders>();
 function loaders(ctx: Context): Loaders {
@@ -71,6 +74,13 @@ function loaders(ctx: Context): Loaders {
         { cache: false },
       ),
       proofs: new DataLoader((proofs) => figuresOf(ctx.db.read, proofs), { cache: false }),
+      days: new DataLoader(
+        async (ids) => {
+          const sums = await daySumsOfOrders(ctx.db.read, ids);
+          return ids.map((id) => sums.get(id) ?? []);
+        },
+        { cache: false },
+      ),
     };
     perRequest.set(ctx, found);
   }
@@ -242,7 +252,7 @@ builder.prismaNode("ServiceOrder", {
       resolve: async (o, args, ctx) => {
         const [totals, days] = await Promise.all([
           loaders(ctx).totals.load(o.id),
-          daySums(ctx.db.read, o.id),
+          loaders(ctx).days.load(o.id),
         ]);
         return burndown(o, totals.contracted, days, args.granularity ?? "WEEK", args.asOf ?? todayInBerlin());
       },
@@ -253,7 +263,7 @@ builder.prismaNode("ServiceOrder", {
       resolve: async (o, args, ctx) => {
         const [totals, days] = await Promise.all([
           loaders(ctx).totals.load(o.id),
-          daySums(ctx.db.read, o.id),
+          loaders(ctx).days.load(o.id),
         ]);
         return forecast(o, totals.contracted, days, args.asOf ?? todayInBerlin());
       },
@@ -365,7 +375,7 @@ builder.prismaNode("OrderAmendment", {
   }),
 });
 
-builder.prismaNode("Booking", {
+export const BookingRef = builder.prismaNode("Booking", {
   id: { field: "id" },
   select: { id: true, order: { select: { authorityId: true } } },
   authScopes: (b, ctx) => canReadOrders(ctx.access, b.order.authorityId),
@@ -484,14 +494,33 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
     description:
       "Alerts of all the authority's orders (controllers and the service manager; empty for others).",
     args: { open: t.arg.boolean({ description: "Only those not yet acknowledged." }) },
-    resolve: (query, authority, args, ctx) =>
-      readsAlerts(ctx.access)
-        ? ctx.db.read.alert.findMany({
-            ...query,
-            where: { order: { authorityId: authority.id }, ...(args.open ? { acknowledgedAt: null } : {}) },
-            orderBy: { createdAt: "desc" },
-          })
-        : [],
+    resolve: (query, authority, args, ctx) => {
+      // Filled by the loader's batch, read by its keyOf: both come from the call that created the loader.
+      let authorityOfOrder = new Map<string, string>();
+      return readsAlerts(ctx.access)
+        ? (groupedLoader<{ orderId: string }>(
+            ctx,
+            `controllingAlerts:${Boolean(args.open)}`,
+            query,
+            async (keys) => {
+              const orders = await ctx.db.read.serviceOrder.findMany({
+                where: { authorityId: { in: [...keys] } },
+                select: { id: true, authorityId: true },
+              });
+              authorityOfOrder = new Map(orders.map((o) => [o.id, o.authorityId]));
+              return ctx.db.read.alert.findMany({
+                ...withFields(query, { orderId: true }),
+                where: {
+                  orderId: { in: orders.map((o) => o.id) },
+                  ...(args.open ? { acknowledgedAt: null } : {}),
+                },
+                orderBy: { createdAt: "desc" },
+              } as never) as never;
+            },
+            (row) => authorityOfOrder.get(row.orderId) ?? "",
+          ).load(authority.id) as never)
+        : [];
+    },
   }),
 }));
 

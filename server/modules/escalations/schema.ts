@@ -5,6 +5,7 @@ import {
   requireEscalation,
   requireQualityFigures,
 } from "../../access/escalations.ts";
+import type { Escalation } from "../../db/generated/client/client.ts";
 import type { Severity as SeverityType } from "../../db/generated/client/enums.ts";
 import {
   EscalationStatus,
@@ -16,7 +17,9 @@ import {
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
+import { groupedLoader, withFields } from "../../graphql/loaders.ts";
 import { badInput, notFound } from "../../lib/errors.ts";
+import { BookingRef } from "../controlling/schema.ts";
 import { type Clock, clock } from "./clock.ts";
 import type { Figures } from "./quality.ts";
 import { serviceQuality } from "./quality.ts";
@@ -124,19 +127,28 @@ builder.prismaNode("Escalation", {
       type: ["Escalation"],
       description: "Other escalations about the same service-desk ticket.",
       select: { ticketRef: true },
-      resolve: (query, e, _args, ctx) =>
-        e.ticketRef
-          ? ctx.db.read.escalation.findMany({
-              ...query,
+      resolve: async (query, e, _args, ctx) => {
+        if (!e.ticketRef) return [];
+        const same = await groupedLoader<Escalation>(
+          ctx,
+          "relatedEscalations",
+          query,
+          (keys) =>
+            ctx.db.read.escalation.findMany({
+              // Scalars come with an include; a select needs the key fields added.
+              ...(query.select ? withFields(query, { id: true, authorityId: true, ticketRef: true }) : query),
               where: {
                 AND: [
                   escalationScope(ctx.access),
-                  { authorityId: e.authorityId, ticketRef: e.ticketRef, id: { not: e.id } },
+                  { OR: keys.map((key) => JSON.parse(key) as { authorityId: string; ticketRef: string }) },
                 ],
               },
               orderBy: { raisedAt: "asc" },
-            })
-          : [],
+            } as never) as unknown as Promise<Escalation[]>,
+          (row) => JSON.stringify({ authorityId: row.authorityId, ticketRef: row.ticketRef }),
+        ).load(JSON.stringify({ authorityId: e.authorityId, ticketRef: e.ticketRef }));
+        return same.filter((other) => other.id !== e.id);
+      },
     }),
   }),
 });
@@ -172,15 +184,13 @@ builder.prismaNode("ServiceMeasure", {
       description: "False for network infrastructure, which has no acceptance (Abnahme).",
     }),
     acceptedAt: t.expose("acceptedAt", { type: "DateTime", nullable: true }),
-    bookings: t.prismaField({
-      type: ["Booking"],
-      select: { bookings: { select: { bookingId: true } } },
-      resolve: (query, measure, _args, ctx) =>
-        ctx.db.read.booking.findMany({
-          ...query,
-          where: { id: { in: measure.bookings.map((b) => b.bookingId) } },
-          orderBy: { date: "asc" },
-        }),
+    bookings: t.field({
+      type: [BookingRef],
+      description: "The ledger entries booked for this measure, in date order.",
+      select: (_args, _ctx, nestedSelection) => ({
+        bookings: { select: { booking: nestedSelection(true) }, orderBy: { booking: { date: "asc" } } },
+      }),
+      resolve: (measure) => measure.bookings.map((link) => link.booking) as never,
     }),
   }),
 });

@@ -5,7 +5,8 @@ import { type Client, createClient } from "graphql-ws";
 
 export const apollo = new ApolloClient({
   link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
-  cache: new InMemoryCache({ addTypename: false }),
+  // __typename (added by default) lets `node(id:) { ... on Type }` fragments match.
+  cache: new InMemoryCache(),
   defaultOptions: { query: { fetchPolicy: "network-only" }, watchQuery: { fetchPolicy: "network-only" } },
 });
 

@@ -3,8 +3,7 @@
 // and axe checks of the main governance pages.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessibleBelowTopBar as expectAccessible } from "./governance-axe.ts";
-import { type Console, screenshot, startConsole } from "./harness.ts";
+import { type Console, expectAccessible, screenshot, startConsole } from "./harness.ts";
 
 let hub: Console;
 beforeAll(async () => {

@@ -1,13 +1,62 @@
 // The governance part of the console: its resources, menu entries, dashboards and messages.
+import AssignmentIcon from "@mui/icons-material/Assignment";
+import EventIcon from "@mui/icons-material/Event";
+import GavelIcon from "@mui/icons-material/Gavel";
+import HistoryIcon from "@mui/icons-material/History";
+import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
 import type { ComponentType, ReactElement } from "react";
+import { Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
-import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
+import { ServiceManagerDashboard, SteeringMemberDashboard } from "./dashboards.tsx";
+import { DecisionList, DecisionShow } from "./decisions.tsx";
+import { MeetingCalendar, MeetingCreate, MeetingList, MeetingSeriesCreate } from "./meetings.tsx";
+import { MeetingShow } from "./minutes.tsx";
+import { ActionItemList, AuditList, ProcurementList, ProcurementShow } from "./registers.tsx";
+import { SearchPage } from "./search.tsx";
 
-export const governanceQueries: Record<string, ResourceQueries> = {};
-export const governanceResources: ReactElement[] = [];
-export const governanceMenu: MenuEntry[] = [];
-export const governanceMessages = {};
-export const governanceDashboards: Partial<Record<Role, ComponentType>> = {};
+export { governanceMessages } from "./messages.ts";
+export { governanceQueries } from "./queries.ts";
+
+export const governanceResources: ReactElement[] = [
+  <Resource
+    key="meetings"
+    name="meetings"
+    list={MeetingList}
+    show={MeetingShow}
+    create={MeetingCreate}
+    icon={EventIcon}
+  />,
+  <Resource key="decisions" name="decisions" list={DecisionList} show={DecisionShow} icon={GavelIcon} />,
+  <Resource key="actionItems" name="actionItems" list={ActionItemList} icon={AssignmentIcon} />,
+  <Resource
+    key="procurementRequests"
+    name="procurementRequests"
+    list={ProcurementList}
+    show={ProcurementShow}
+    icon={ShoppingCartIcon}
+  />,
+  <Resource key="auditLog" name="auditLog" list={AuditList} icon={HistoryIcon} />,
+];
+
+export const governanceMenu: MenuEntry[] = [
+  { to: "/meetings", label: "gov.menu.meetings", icon: EventIcon },
+  { to: "/decisions", label: "gov.menu.decisions", icon: GavelIcon },
+  { to: "/actionItems", label: "gov.menu.actionItems", icon: AssignmentIcon },
+  { to: "/procurementRequests", label: "gov.menu.procurement", icon: ShoppingCartIcon },
+  // The API lets ADMIN and steering members read the trail; others would see an empty page.
+  { to: "/auditLog", label: "gov.menu.audit", icon: HistoryIcon, roles: ["ADMIN", "STEERING_MEMBER"] },
+];
+
+export const governanceDashboards: Partial<Record<Role, ComponentType>> = {
+  STEERING_MEMBER: SteeringMemberDashboard,
+  SERVICE_MANAGER: ServiceManagerDashboard,
+};
+
 /** Pages outside a resource (e.g. dashboards' detail views), rendered inside <CustomRoutes>. */
-export const governanceRoutes: ReactElement[] = [];
+export const governanceRoutes: ReactElement[] = [
+  <Route key="search" path="/search" element={<SearchPage />} />,
+  <Route key="calendar" path="/calendar" element={<MeetingCalendar />} />,
+  <Route key="series" path="/meeting-series/create" element={<MeetingSeriesCreate />} />,
+];

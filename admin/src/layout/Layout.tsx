@@ -27,7 +27,7 @@ function SideMenu() {
           <Menu.Item
             key={entry.to}
             to={entry.to}
-            primaryText={translate(entry.label)}
+            primaryText={translate(entry.label, { smart_count: 2 })}
             leftIcon={<entry.icon />}
           />
         ))}

@@ -32,10 +32,13 @@ export function TopBarSearch() {
           },
         }}
         sx={{
-          backgroundColor: "rgba(255,255,255,0.15)",
+          // White on the app bar's blue: the field must stay readable (WCAG AA) in the bar.
+          backgroundColor: "rgba(0,0,0,0.25)",
           borderRadius: 1,
-          input: { color: "inherit" },
-          minWidth: 260,
+          minWidth: { xs: 160, sm: 260 },
+          "& .MuiInputBase-root, & .MuiInputAdornment-root, & .MuiSvgIcon-root": { color: "#fff" },
+          "& input::placeholder": { color: "#fff", opacity: 0.85 },
+          "& fieldset": { borderColor: "rgba(255,255,255,0.6)" },
         }}
       />
     </form>

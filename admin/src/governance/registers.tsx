@@ -1,0 +1,308 @@
+// Action items (overdue first), procurement requests with their lifecycle, and the audit trail.
+import { Box, Button, Link as MuiLink, Stack, Typography } from "@mui/material";
+import {
+  AutocompleteInput,
+  BooleanField,
+  Datagrid,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useGetIdentity,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from "react-admin";
+import { Link } from "react-router-dom";
+import { hasRole } from "../authProvider.ts";
+import type { Row } from "../dataProvider/registry.ts";
+import { date, dateTime, euro } from "../format.ts";
+import { request } from "../graphql.ts";
+import { choices } from "../organisations/enums.ts";
+import { ACTION_ITEM_STATUSES, PROCUREMENT_CATEGORIES, PROCUREMENT_STATUSES } from "./enums.ts";
+import { EnumChip, ListEmpty, OverdueChip, showPath, useAction, useCanRecord } from "./util.tsx";
+
+const authorityFilter = (key: string, label: string, alwaysOn = false) => (
+  <ReferenceInput key={key} source="authorityId" reference="authorities" alwaysOn={alwaysOn}>
+    <AutocompleteInput optionText="name" label={label} />
+  </ReferenceInput>
+);
+
+const actionFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choices("ActionItemStatus", ACTION_ITEM_STATUSES)}
+    alwaysOn
+  />,
+  authorityFilter("authority", "resources.actionItems.fields.authority"),
+];
+
+function ActionItemButtons() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const canRecord = useCanRecord();
+  const { identity } = useGetIdentity();
+  const refresh = useRefresh();
+  const { busy, run } = useAction();
+  if (record?.status !== "OPEN") return null;
+  if (!canRecord && record.owner?.id !== identity?.id) return null;
+  const set = (status: string) =>
+    run(
+      () =>
+        request(
+          "mutation ($id: ID!, $s: ActionItemStatus!) { setActionItemStatus(actionItemId: $id, status: $s) { id } }",
+          { id: record.id, s: status },
+        ),
+      "gov.actionItems.changed",
+    ).then((ok) => ok && refresh());
+  return (
+    <Stack direction="row" spacing={1} onClick={(e) => e.stopPropagation()}>
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() => set("DONE")}
+        aria-label={`${translate("gov.actionItems.markDone")}: ${record.title}`}
+      >
+        {translate("gov.actionItems.markDone")}
+      </Button>
+      <Button
+        size="small"
+        color="inherit"
+        disabled={busy}
+        onClick={() => set("CANCELLED")}
+        aria-label={`${translate("gov.actionItems.markCancelled")}: ${record.title}`}
+      >
+        {translate("gov.actionItems.markCancelled")}
+      </Button>
+    </Stack>
+  );
+}
+
+export function ActionItemList() {
+  return (
+    <List
+      empty={<ListEmpty />}
+      exporter={false}
+      filters={actionFilters}
+      filterDefaultValues={{ status: "OPEN" }}
+      sort={{ field: "rank", order: "ASC" }}
+      perPage={25}
+      actions={false}
+    >
+      <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
+        <TextField source="title" sortable={false} />
+        <TextField
+          source="owner.name"
+          label="resources.actionItems.fields.owner"
+          emptyText="–"
+          sortable={false}
+        />
+        <FunctionField source="dueDate" render={(r) => date(r.dueDate)} />
+        <FunctionField
+          source="status"
+          render={(r) => (
+            <Stack direction="row" spacing={0.5}>
+              <EnumChip name="ActionItemStatus" value={r.status} />
+              {r.overdue && <OverdueChip />}
+            </Stack>
+          )}
+        />
+        <FunctionField
+          source="meeting"
+          sortable={false}
+          render={(r) => (
+            <MuiLink component={Link} to={showPath("meetings", r.meeting.id)}>
+              {date(r.meeting.scheduledAt)}
+              {r.agendaItem ? ` · TOP ${r.agendaItem.position}` : ""}
+            </MuiLink>
+          )}
+        />
+        <TextField source="authority.name" label="resources.actionItems.fields.authority" sortable={false} />
+        <FunctionField label="" render={() => <ActionItemButtons />} />
+      </Datagrid>
+    </List>
+  );
+}
+
+const procurementFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choices("ProcurementStatus", PROCUREMENT_STATUSES)}
+    alwaysOn
+  />,
+  <SelectInput
+    key="category"
+    source="category"
+    choices={choices("ProcurementCategory", PROCUREMENT_CATEGORIES)}
+  />,
+  authorityFilter("authority", "resources.procurementRequests.fields.authority"),
+];
+
+export function ProcurementList() {
+  return (
+    <List
+      empty={<ListEmpty />}
+      exporter={false}
+      filters={procurementFilters}
+      sort={{ field: "createdAt", order: "DESC" }}
+      perPage={25}
+    >
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
+        <FunctionField source="createdAt" render={(r) => date(r.createdAt)} />
+        <TextField source="title" />
+        <TextField source="school.name" label="resources.procurementRequests.fields.school" />
+        <SelectField source="category" choices={choices("ProcurementCategory", PROCUREMENT_CATEGORIES)} />
+        <FunctionField source="estimatedCost" textAlign="right" render={(r) => euro(r.estimatedCost)} />
+        <FunctionField
+          source="status"
+          render={(r) => <EnumChip name="ProcurementStatus" value={r.status} />}
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** The lifecycle step the signed-in person may take next, per the server's rules. */
+function ProcurementActions() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const refresh = useRefresh();
+  const { busy, run } = useAction();
+  if (!record) return <TopToolbar />;
+  const supplier = hasRole(permissions, "ADMIN", "SERVICE_MANAGER");
+  const acceptor = hasRole(permissions, "SCHOOL_IT_OFFICER");
+  const step = (mutation: string, label: string) => (
+    <Button
+      variant="contained"
+      size="small"
+      disabled={busy}
+      onClick={() =>
+        run(
+          () =>
+            request(`mutation ($id: ID!) { ${mutation}(procurementRequestId: $id) { id } }`, {
+              id: record.id,
+            }),
+          "gov.procurement.changed",
+        ).then((ok) => ok && refresh())
+      }
+    >
+      {translate(label)}
+    </Button>
+  );
+  return (
+    <TopToolbar>
+      {supplier && record.status === "APPROVED" && step("markProcurementOrdered", "gov.procurement.order")}
+      {supplier && record.status === "ORDERED" && step("markProcurementDelivered", "gov.procurement.deliver")}
+      {acceptor &&
+        record.status === "DELIVERED" &&
+        record.acceptanceRequired &&
+        step("acceptProcurementRequest", "gov.procurement.accept")}
+    </TopToolbar>
+  );
+}
+
+export function ProcurementShow() {
+  return (
+    <Show actions={<ProcurementActions />}>
+      <SimpleShowLayout>
+        <TextField source="title" />
+        <FunctionField
+          source="status"
+          render={(r) => <EnumChip name="ProcurementStatus" value={r.status} />}
+        />
+        <TextField source="school.name" label="resources.procurementRequests.fields.school" />
+        <TextField source="authority.name" label="resources.procurementRequests.fields.authority" />
+        <SelectField source="category" choices={choices("ProcurementCategory", PROCUREMENT_CATEGORIES)} />
+        <FunctionField source="estimatedCost" render={(r) => euro(r.estimatedCost)} />
+        <TextField source="justification" />
+        <TextField source="raisedBy.name" label="resources.procurementRequests.fields.raisedBy" />
+        <FunctionField source="createdAt" render={(r) => dateTime(r.createdAt)} />
+        <FunctionField source="orderedAt" render={(r) => dateTime(r.orderedAt)} />
+        <FunctionField source="deliveredAt" render={(r) => dateTime(r.deliveredAt)} />
+        <BooleanField source="acceptanceRequired" />
+        <FunctionField
+          source="acceptedAt"
+          render={(r) => (r.acceptedAt ? `${dateTime(r.acceptedAt)} · ${r.acceptedBy?.name ?? ""}` : "–")}
+        />
+        <FunctionField
+          source="decisions"
+          render={(r) =>
+            r.decisions.length === 0 ? (
+              "–"
+            ) : (
+              <Stack spacing={0.5}>
+                {r.decisions.map((d: Row) => (
+                  <Box key={d.id}>
+                    <MuiLink component={Link} to={showPath("decisions", d.id)}>
+                      {date(d.decidedOn)}: {d.title}
+                    </MuiLink>{" "}
+                    <EnumChip name="DecisionStatus" value={d.status} />
+                  </Box>
+                ))}
+              </Stack>
+            )
+          }
+        />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+const auditFilters = [
+  <TextInput key="objectType" source="objectType" label="gov.audit.objectFilter" alwaysOn />,
+  <TextInput key="action" source="action" label="gov.audit.actionFilter" alwaysOn />,
+  authorityFilter("authority", "resources.auditLog.fields.authority"),
+];
+
+/** The JSON of an audit entry, shortened for the list; the full text is in the title attribute. */
+function Changes({ value }: { value: string }) {
+  const short = value.length > 160 ? `${value.slice(0, 160)} …` : value;
+  return (
+    <Typography
+      variant="body2"
+      component="code"
+      title={value}
+      sx={{ fontFamily: "monospace", fontSize: 12, wordBreak: "break-all" }}
+    >
+      {short}
+    </Typography>
+  );
+}
+
+export function AuditList() {
+  return (
+    <List empty={<ListEmpty />} exporter={false} filters={auditFilters} perPage={50} actions={false}>
+      <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
+        <FunctionField source="at" sortable={false} render={(r) => dateTime(r.at)} />
+        <TextField
+          source="actor.name"
+          label="resources.auditLog.fields.actor"
+          emptyText="–"
+          sortable={false}
+        />
+        <TextField
+          source="authority.name"
+          label="resources.auditLog.fields.authority"
+          emptyText="–"
+          sortable={false}
+        />
+        <TextField source="objectType" sortable={false} />
+        <TextField source="action" sortable={false} />
+        <FunctionField source="changes" sortable={false} render={(r) => <Changes value={r.changes} />} />
+      </Datagrid>
+    </List>
+  );
+}

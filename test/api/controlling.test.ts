@@ -755,6 +755,18 @@ describe("booking exports", () => {
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBe((await hub.db.read.booking.count({ where: { orderId: order.id } })) + 2);
 
+    // A description a spreadsheet would run as a formula is written as text.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    await book(hub, t.staff as string, {
+      serviceOrderId: gid("ServiceOrder", order.id),
+      date: today,
+      personDays: "0.25",
+      description: '=HYPERLINK("http://example.org","Klick")',
+    });
+    const all = await (await get(`/exports/bookings.csv?serviceOrderId=${id}`, t.controller)).text();
+    expect(all).toContain(`;"'=HYPERLINK(""http://example.org"",""Klick"")";`);
+    expect(all).not.toMatch(/;=HYPERLINK/);
+
     expect((await get(`/exports/bookings.csv?serviceOrderId=${id}`, t.parchim)).status).toBe(404);
     expect((await get(`/exports/bookings.xlsx?serviceOrderId=${id}`, t.kits)).status).toBe(404);
     expect((await get(`/exports/bookings.csv?serviceOrderId=${id}`, t.contact)).status).toBe(403);

@@ -79,7 +79,9 @@ const HEADER = [
 type Rows = Awaited<ReturnType<typeof bookingRows>>;
 
 function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // A leading = + - @ would make a spreadsheet run the text as a formula.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csv(rows: string[][]): string {

@@ -18,7 +18,7 @@ import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
 import { groupedLoader, withFields } from "../../graphql/loaders.ts";
-import { todayInBerlin } from "../../lib/dates.ts";
+import { berlinDate, todayInBerlin } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
 import {
@@ -282,7 +282,7 @@ builder.prismaNode("ServiceOrder", {
         let contracted = current - o.amendments.reduce((sum, a) => sum + a.newVolume - a.previousVolume, 0);
         const history: VolumeChange[] = [
           {
-            date: o.createdAt.toISOString().slice(0, 10),
+            date: berlinDate(o.createdAt),
             contracted,
             reason: "Beauftragung",
             category: null,

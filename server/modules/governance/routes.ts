@@ -1,6 +1,7 @@
 import { type Response, Router } from "express";
 import type { Access } from "../../access/index.ts";
 import type { RouteDeps } from "../../app.ts";
+import { berlinDate } from "../../lib/dates.ts";
 import { HubError } from "../../lib/errors.ts";
 import { feedAccess } from "./calendar.ts";
 import { type CalendarMeeting, meetingsIcal, minutesMarkdown, minutesPdf, minutesRecord } from "./exports.ts";
@@ -25,7 +26,7 @@ function fail(res: Response, error: unknown): void {
 
 /** File names without characters that break a Content-Disposition header. */
 function fileName(title: string, date: Date, extension: string): string {
-  const base = `Protokoll ${date.toISOString().slice(0, 10)} ${title}`.replace(/[^\p{L}\p{N} ._-]/gu, "");
+  const base = `Protokoll ${berlinDate(date)} ${title}`.replace(/[^\p{L}\p{N} ._-]/gu, "");
   const ascii = base.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
 }

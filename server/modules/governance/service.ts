@@ -758,6 +758,10 @@ export async function recordDecision(
   const costImpactCents = input.costImpact == null ? null : toCents(input.costImpact, "costImpact");
   const personDayImpact =
     input.personDayImpact == null ? null : toHundredths(input.personDayImpact, "personDayImpact");
+  // An Int column: keep it far below 2^31 hundredths (a year of a large provider is a few thousand PT).
+  if (personDayImpact !== null && Math.abs(personDayImpact) > 10_000_000) {
+    throw badInput("personDayImpact", "Diese Auswirkung in Personentagen ist unplausibel groß.");
+  }
   const followUpDate = optionalDate(input.followUpDate, "followUpDate");
   const decision = await db.transact(async (tx) => {
     await draftMeeting(tx, meeting.id);

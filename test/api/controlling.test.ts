@@ -756,10 +756,9 @@ describe("booking exports", () => {
     expect(sheet?.rowCount).toBe((await hub.db.read.booking.count({ where: { orderId: order.id } })) + 2);
 
     // A description a spreadsheet would run as a formula is written as text.
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
     await book(hub, t.staff as string, {
       serviceOrderId: gid("ServiceOrder", order.id),
-      date: today,
+      date: order.validFrom,
       personDays: "0.25",
       description: '=HYPERLINK("http://example.org","Klick")',
     });

@@ -54,7 +54,7 @@ export async function book(
     { input: { description: "Arbeit", category: "Support", ...input } },
     token,
   );
-  expect(r.errors).toBeUndefined();
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data?.recordBooking as BookingResult;
 }
 

@@ -1,8 +1,7 @@
 // Service orders in the browser: figures and burn-down, the live update when someone books in
 // another browser, reversal, proofs of service, exports, tenant isolation and tablet width.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessibleBelowTopBar } from "./controlling-a11y.ts";
-import { type Console, screenshot, startConsole } from "./harness.ts";
+import { type Console, expectAccessible, screenshot, startConsole } from "./harness.ts";
 
 let hub: Console;
 let orderId: string;
@@ -61,7 +60,7 @@ describe("service orders", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
     await screenshot(page, "service-order");
-    await expectAccessibleBelowTopBar(page, "service order page");
+    await expectAccessible(page, "service order page");
     await page.context().close();
   });
 

@@ -1,8 +1,7 @@
 // Every demo role signs in and lands on the dashboard of its main role; the dashboards of the
 // controlling and escalation side are photographed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessibleBelowTopBar } from "./controlling-a11y.ts";
-import { type Console, screenshot, startConsole } from "./harness.ts";
+import { type Console, expectAccessible, screenshot, startConsole } from "./harness.ts";
 
 let hub: Console;
 beforeAll(async () => {
@@ -60,7 +59,7 @@ describe("dashboards by role", () => {
     await expect(order.getByRole("button", { name: "Ertüchtigung" }).isVisible()).resolves.toBe(true);
     await page.getByTestId("open-alerts").getByRole("button", { name: "Bestätigen" }).first().waitFor();
     await page.getByTestId("proofs-to-check").getByText("Oktober", { exact: false }).first().waitFor();
-    await expectAccessibleBelowTopBar(page, "controller dashboard");
+    await expectAccessible(page, "controller dashboard");
     await page.context().close();
   });
 

@@ -1,8 +1,7 @@
 // Escalations in the browser: the board with clocks, raising as a school, the officer's
 // steps onto the Jour-Fixe and to resolution, satisfaction, quality figures, isolation, tablet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessibleBelowTopBar } from "./controlling-a11y.ts";
-import { type Console, screenshot, startConsole } from "./harness.ts";
+import { type Console, expectAccessible, screenshot, startConsole } from "./harness.ts";
 
 let hub: Console;
 beforeAll(async () => {
@@ -28,7 +27,7 @@ describe("escalations", () => {
       .first()
       .waitFor();
     await screenshot(page, "escalation-board");
-    await expectAccessibleBelowTopBar(page, "escalation board");
+    await expectAccessible(page, "escalation board");
     await page.context().close();
   });
 

@@ -73,6 +73,8 @@ export async function startConsole(): Promise<Console> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // As a German user's browser: native date inputs show TT.MM.JJJJ.
+      "--lang=de-DE",
     ],
   });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -12,7 +12,7 @@ describe("organisations", () => {
   it("lists the authorities and opens one with its schools and steering group", async () => {
     const page = await hub.signIn("servicemanager@ksm.example");
     await page.getByRole("menuitem", { name: "Schulträger" }).click();
-    await page.getByText("Landeshauptstadt Schwerin").click();
+    await page.getByRole("cell", { name: "Landeshauptstadt Schwerin" }).click();
     await page.getByRole("tab", { name: "Schulen" }).click();
     await page.getByText("Grundschule Lankow").waitFor();
     expect(await page.getByRole("row").count()).toBe(25);

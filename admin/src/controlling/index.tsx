@@ -1,13 +1,43 @@
 // The controlling part of the console: its resources, menu entries, dashboards and messages.
+import ReceiptLongIcon from "@mui/icons-material/ReceiptLong";
 import type { ComponentType, ReactElement } from "react";
+import { Resource } from "react-admin";
 import type { Role } from "../authProvider.ts";
 import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
+import { AdminDashboard, ControllerDashboard, ProviderStaffDashboard } from "./dashboards.tsx";
+import { controllingMessages as messages } from "./messages.ts";
+import { ServiceOrderList, ServiceOrderShow } from "./orders.tsx";
+import { controllingQueries as queries } from "./queries.ts";
+import { ORDER_READERS } from "./roles.ts";
 
-export const controllingQueries: Record<string, ResourceQueries> = {};
-export const controllingResources: ReactElement[] = [];
-export const controllingMenu: MenuEntry[] = [];
-export const controllingMessages = {};
-export const controllingDashboards: Partial<Record<Role, ComponentType>> = {};
+export const controllingQueries: Record<string, ResourceQueries> = queries;
+export const controllingResources: ReactElement[] = [
+  <Resource
+    key="serviceOrders"
+    name="serviceOrders"
+    list={ServiceOrderList}
+    show={ServiceOrderShow}
+    icon={ReceiptLongIcon}
+    recordRepresentation="title"
+  />,
+  <Resource key="bookings" name="bookings" />,
+  <Resource key="proofsOfService" name="proofsOfService" />,
+  <Resource key="controllingAlerts" name="controllingAlerts" />,
+];
+export const controllingMenu: MenuEntry[] = [
+  {
+    to: "/serviceOrders",
+    label: "controlling.menu.serviceOrders",
+    icon: ReceiptLongIcon,
+    roles: ORDER_READERS,
+  },
+];
+export const controllingMessages = messages;
+export const controllingDashboards: Partial<Record<Role, ComponentType>> = {
+  CONTROLLER: ControllerDashboard,
+  PROVIDER_STAFF: ProviderStaffDashboard,
+  ADMIN: AdminDashboard,
+};
 /** Pages outside a resource (e.g. dashboards' detail views), rendered inside <CustomRoutes>. */
 export const controllingRoutes: ReactElement[] = [];

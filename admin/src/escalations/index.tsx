@@ -1,13 +1,55 @@
 // The escalations part of the console: its resources, menu entries, dashboards and messages.
+import InsightsIcon from "@mui/icons-material/Insights";
+import ReportProblemIcon from "@mui/icons-material/ReportProblem";
 import type { ComponentType, ReactElement } from "react";
+import { Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
 import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
+import { EscalationBoard } from "./board.tsx";
+import { EscalationCreate } from "./create.tsx";
+import { SchoolContactDashboard, SchoolItOfficerDashboard } from "./dashboards.tsx";
+import { escalationsMessages as messages } from "./messages.ts";
+import { QualityPage } from "./quality.tsx";
+import { escalationsQueries as queries } from "./queries.ts";
+import { EscalationShow } from "./show.tsx";
 
-export const escalationsQueries: Record<string, ResourceQueries> = {};
-export const escalationsResources: ReactElement[] = [];
-export const escalationsMenu: MenuEntry[] = [];
-export const escalationsMessages = {};
-export const escalationsDashboards: Partial<Record<Role, ComponentType>> = {};
+export const escalationsQueries: Record<string, ResourceQueries> = queries;
+export const escalationsResources: ReactElement[] = [
+  <Resource
+    key="escalations"
+    name="escalations"
+    list={EscalationBoard}
+    show={EscalationShow}
+    create={EscalationCreate}
+    icon={ReportProblemIcon}
+    recordRepresentation="subject"
+  />,
+  <Resource key="overdueEscalations" name="overdueEscalations" />,
+];
+export const escalationsMenu: MenuEntry[] = [
+  { to: "/escalations", label: "escalations.menu.board", icon: ReportProblemIcon },
+  {
+    to: "/service-quality",
+    label: "escalations.menu.quality",
+    icon: InsightsIcon,
+    roles: [
+      "ADMIN",
+      "SERVICE_MANAGER",
+      "PROVIDER_STAFF",
+      "SCHOOL_IT_OFFICER",
+      "STEERING_MEMBER",
+      "CONTROLLER",
+    ],
+  },
+];
+export const escalationsMessages = messages;
+export const escalationsDashboards: Partial<Record<Role, ComponentType>> = {
+  SCHOOL_IT_OFFICER: SchoolItOfficerDashboard,
+  SCHOOL_CONTACT: SchoolContactDashboard,
+};
 /** Pages outside a resource (e.g. dashboards' detail views), rendered inside <CustomRoutes>. */
-export const escalationsRoutes: ReactElement[] = [];
+export const escalationsRoutes: ReactElement[] = [
+  <Route key="service-quality" path="/service-quality" element={<QualityPage />} />,
+];

@@ -1,0 +1,142 @@
+// The controlling resources as GraphQL operations of the public API.
+import { gql } from "@apollo/client";
+import {
+  arrayList,
+  type Built,
+  connectionList,
+  type ListParams,
+  nodeQueries,
+  type ResourceQueries,
+  type Row,
+} from "../dataProvider/registry.ts";
+
+/** What a list row of service orders shows; kept flat so the whole list stays within the API's complexity limit. */
+const ORDER_ROW = `id title year status contractedPersonDays consumedPersonDays remainingPersonDays
+  utilization utilizationSummary elapsedShare validFrom validTo`;
+
+export const ORDER_DETAIL = `${ORDER_ROW} dailyRate burnMarginPct monthlyPlanWeights plannedConsumedPersonDays
+  authority { id name schools { id name } }
+  lines { id name position contractedPersonDays consumedPersonDays remainingPersonDays utilization }
+  forecast { asOf basisDays method exhaustionDate projectedConsumedAtYearEnd projectedLow projectedHigh
+    estimates { method personDaysPerDay exhaustionDate projectedConsumedAtYearEnd } }
+  volumeHistory { category contractedPersonDays effectiveDate reason }
+  amendments { id category newPersonDays previousPersonDays reason effectiveDate createdAt createdBy { id name } }
+  alerts { id kind message threshold createdAt acknowledgedAt acknowledgedBy { id name } line { id name } }
+  proofsOfService { id month status personDays amount bookingCount pdfUrl csvUrl disputeReason
+    issuedAt checkedAt disputedAt settledAt }`;
+
+/**
+ * The plan line is asked for up to a far date, which the API clips to the end of the validity
+ * period: so the chart shows the whole plan, while the actual figures stop at today.
+ */
+const ORDER_WITH_BURNDOWN = `${ORDER_DETAIL}
+  burndown(granularity: $granularity) { date consumedPersonDays remainingPersonDays plannedRemainingPersonDays }
+  plan: burndown(granularity: $granularity, asOf: "2999-12-31") { date plannedRemainingPersonDays }`;
+
+export const BOOKING = `id sequence date personDays category description ticketRef createdAt
+  school { id name } bookedBy { id name } reversalOf { id sequence } reversedBy { id sequence }`;
+
+const PROOF = `id month status personDays amount bookingCount pdfUrl csvUrl disputeReason
+  issuedAt checkedAt disputedAt settledAt`;
+
+export const ORDER_QUERY = `query ($id: ID!, $granularity: Granularity!) {
+  serviceOrder(id: $id) { ${ORDER_WITH_BURNDOWN} } }`;
+
+const flattenOrders = (data: Row): Row[] =>
+  data.schoolAuthorities.flatMap((a: Row) =>
+    a.serviceOrders.map((o: Row) => ({
+      ...o,
+      authority: { id: a.id, name: a.name },
+      authorityId: a.id,
+    })),
+  );
+
+/**
+ * The newest bookings first: the ledger's connection is in commit order, so its pages are read
+ * backwards with `last`/`before`. A page reached without its successor's cursor is read from
+ * the end and cut out, as `connectionList` does forwards.
+ */
+const startCursors = new Map<string, string | null>();
+function newestBookingsFirst(params: ListParams & { id?: string }): Built {
+  const page = params.pagination?.page ?? 1;
+  const perPage = params.pagination?.perPage ?? 25;
+  const key = (n: number) => JSON.stringify([params.id, perPage, n]);
+  const before = page > 1 ? startCursors.get(key(page - 1)) : undefined;
+  const direct = page === 1 || before !== undefined;
+  const last = direct ? perPage : Math.min(200, page * perPage);
+  return {
+    query: gql`query ($id: ID!, $last: Int, $before: String) { serviceOrder(id: $id) {
+      bookings(last: $last, before: $before) { totalCount pageInfo { startCursor } edges { node { ${BOOKING} } } } } }`,
+    variables: { id: params.id, last, before: direct ? (before ?? null) : null },
+    parseResponse: ({ data }) => {
+      const connection = data.serviceOrder?.bookings ?? { edges: [], totalCount: 0, pageInfo: {} };
+      const nodes = connection.edges.map((edge: Row) => edge.node).reverse();
+      if (direct) startCursors.set(key(page), connection.pageInfo.startCursor ?? null);
+      return {
+        data: direct ? nodes : nodes.slice((page - 1) * perPage, page * perPage),
+        total: connection.totalCount,
+      };
+    },
+  };
+}
+
+const oldestBookingsFirst = connectionList(
+  "bookings",
+  `query ($id: ID!, $first: Int, $after: String) { serviceOrder(id: $id) {
+    bookings(first: $first, after: $after) { totalCount pageInfo { endCursor } edges { node { ${BOOKING} } } } } }`,
+  (data) => data.serviceOrder?.bookings ?? { edges: [], totalCount: 0, pageInfo: { endCursor: null } },
+  (params) => ({ id: params.id ?? params.filter?.serviceOrderId }),
+);
+
+export const controllingQueries: Record<string, ResourceQueries> = {
+  serviceOrders: {
+    ...nodeQueries("ServiceOrder", `${ORDER_ROW} authority { id name }`),
+    GET_ONE: (params: { id: string; meta?: { granularity?: string } }) => ({
+      query: gql(ORDER_QUERY),
+      variables: { id: params.id, granularity: params.meta?.granularity ?? "WEEK" },
+      parseResponse: ({ data }) => ({ data: data.serviceOrder }),
+    }),
+    GET_LIST: arrayList(
+      `{ schoolAuthorities { id name serviceOrders { ${ORDER_ROW} lines { id name contractedPersonDays consumedPersonDays utilization } } } }`,
+      flattenOrders,
+    ),
+  },
+  bookings: {
+    ...nodeQueries("Booking", BOOKING),
+    // Bookings are always read under their service order (react-admin's "target" is the order).
+    GET_MANY_REFERENCE: (params: ListParams & { id?: string }) =>
+      params.sort?.order === "ASC" ? oldestBookingsFirst(params) : newestBookingsFirst(params),
+  },
+  proofsOfService: {
+    ...nodeQueries("ProofOfService", `${PROOF} serviceOrder { id title year authority { id name } }`),
+    // The order is attached here rather than asked per proof: that keeps the query within the API's complexity limit.
+    GET_LIST: arrayList(
+      `{ schoolAuthorities { id name serviceOrders { id title year proofsOfService { ${PROOF} } } } }`,
+      (data) =>
+        data.schoolAuthorities.flatMap((a: Row) =>
+          a.serviceOrders.flatMap((o: Row) =>
+            o.proofsOfService.map((p: Row) => ({
+              ...p,
+              serviceOrder: { id: o.id, title: o.title, year: o.year, authority: { id: a.id, name: a.name } },
+            })),
+          ),
+        ),
+    ),
+  },
+  controllingAlerts: {
+    ...nodeQueries(
+      "ControllingAlert",
+      "id kind message threshold createdAt acknowledgedAt line { id name } serviceOrder { id title year }",
+    ),
+    GET_LIST: arrayList(
+      `query ($open: Boolean) { schoolAuthorities { id name controllingAlerts(open: $open) {
+        id kind message threshold createdAt acknowledgedAt line { id name } serviceOrder { id title year } } } }`,
+      (data) =>
+        data.schoolAuthorities.flatMap((a: Row) =>
+          a.controllingAlerts.map((alert: Row) => ({ ...alert, authority: { id: a.id, name: a.name } })),
+        ),
+      // "open" travels in meta: a filter key would be matched against the rows by pageLocally.
+      (params) => ({ open: params.meta?.open === true ? true : null }),
+    ),
+  },
+};

@@ -1,0 +1,15 @@
+// The API's role rules for controlling, mirrored so the console offers only what will be allowed.
+import type { Role } from "../authProvider.ts";
+
+export const ORDER_READERS: Role[] = [
+  "ADMIN",
+  "SERVICE_MANAGER",
+  "PROVIDER_STAFF",
+  "CONTROLLER",
+  "STEERING_MEMBER",
+];
+export const INVOICE_READERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF", "CONTROLLER"];
+export const ALERT_READERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "CONTROLLER"];
+export const BOOKERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
+export const ORDER_MANAGERS: Role[] = ["ADMIN", "SERVICE_MANAGER"];
+export const PROOF_CHECKERS: Role[] = ["CONTROLLER"];

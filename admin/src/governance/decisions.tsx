@@ -42,6 +42,7 @@ import { date, dateTime, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
 import { DECISION_STATUSES, DECISION_TRANSITIONS, REVIEW_VERDICTS } from "./enums.ts";
+import { LiveRefresh } from "./live.tsx";
 import { EnumChip, ListEmpty, showPath, useAction, useCanRecord } from "./util.tsx";
 
 const decisionFilters = [
@@ -83,6 +84,7 @@ export function DecisionList() {
       filters={decisionFilters}
       perPage={25}
       sort={{ field: "decidedOn", order: "DESC" }}
+      aside={<LiveRefresh />}
     >
       <Datagrid
         empty={<ListEmpty />}

@@ -13,6 +13,7 @@ import { ServiceManagerDashboard, SteeringMemberDashboard } from "./dashboards.t
 import { DecisionList, DecisionShow } from "./decisions.tsx";
 import { MeetingCalendar, MeetingCreate, MeetingList, MeetingSeriesCreate } from "./meetings.tsx";
 import { MeetingShow } from "./minutes.tsx";
+import { ProcurementCreate } from "./procurement.tsx";
 import { ActionItemList, AuditList, ProcurementList, ProcurementShow } from "./registers.tsx";
 import { SearchPage } from "./search.tsx";
 
@@ -35,15 +36,27 @@ export const governanceResources: ReactElement[] = [
     name="procurementRequests"
     list={ProcurementList}
     show={ProcurementShow}
+    create={ProcurementCreate}
     icon={ShoppingCartIcon}
   />,
   <Resource key="auditLog" name="auditLog" list={AuditList} icon={HistoryIcon} />,
 ];
 
+// School contacts read no steering records (the API answers them with empty lists); they
+// see procurement, where they raise their school's requests.
+const STEERING_READERS: Role[] = [
+  "ADMIN",
+  "SERVICE_MANAGER",
+  "PROVIDER_STAFF",
+  "SCHOOL_IT_OFFICER",
+  "STEERING_MEMBER",
+  "CONTROLLER",
+];
+
 export const governanceMenu: MenuEntry[] = [
-  { to: "/meetings", label: "gov.menu.meetings", icon: EventIcon },
-  { to: "/decisions", label: "gov.menu.decisions", icon: GavelIcon },
-  { to: "/actionItems", label: "gov.menu.actionItems", icon: AssignmentIcon },
+  { to: "/meetings", label: "gov.menu.meetings", icon: EventIcon, roles: STEERING_READERS },
+  { to: "/decisions", label: "gov.menu.decisions", icon: GavelIcon, roles: STEERING_READERS },
+  { to: "/actionItems", label: "gov.menu.actionItems", icon: AssignmentIcon, roles: STEERING_READERS },
   { to: "/procurementRequests", label: "gov.menu.procurement", icon: ShoppingCartIcon },
   // The API lets ADMIN and steering members read the trail; others would see an empty page.
   { to: "/auditLog", label: "gov.menu.audit", icon: HistoryIcon, roles: ["ADMIN", "STEERING_MEMBER"] },

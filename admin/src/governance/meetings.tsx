@@ -46,6 +46,7 @@ import { dateTime } from "../format.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
 import { MEETING_KINDS } from "./enums.ts";
+import { LiveRefresh } from "./live.tsx";
 import { MEETING_ROW } from "./queries.ts";
 import { EnumChip, ListEmpty, showPath, ToneChip, timeOf, todayBerlin, useCanRecord } from "./util.tsx";
 
@@ -99,6 +100,7 @@ export function MeetingList() {
       sort={{ field: "scheduledAt", order: "ASC" }}
       actions={<MeetingListActions />}
       perPage={25}
+      aside={<LiveRefresh />}
     >
       <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <FunctionField source="scheduledAt" render={(r) => dateTime(r.scheduledAt)} />

@@ -35,6 +35,8 @@ import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, euro } from "../format.ts";
 import { request } from "../graphql.ts";
 import { AGENDA_ITEM_KINDS, DECISION_STATUSES } from "./enums.ts";
+import { LiveRefresh } from "./live.tsx";
+import { CalendarFeedCard, MeetingScheduleActions } from "./meetingActions.tsx";
 import { MinutesChip } from "./meetings.tsx";
 import { EnumChip, OverdueChip, showPath, timeOf, useAction, useCanRecord } from "./util.tsx";
 
@@ -67,7 +69,9 @@ export function MeetingShow() {
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
       <Title title={`${translate("gov.minutes.title")}: ${meeting.title}`} />
+      <LiveRefresh authorityId={meeting.authority.id} />
       <MinutesHeader meeting={meeting} />
+      {editable && <MeetingScheduleActions meeting={meeting} reload={reload} />}
       {cancelled && (
         <Alert severity="warning">
           {translate("gov.minutes.readOnlyCancelled", { reason: meeting.cancelReason ?? "" })}
@@ -89,6 +93,7 @@ export function MeetingShow() {
       {(final || meeting.amendments.length > 0) && (
         <Amendments meeting={meeting} canAmend={canRecord && final} reload={reload} />
       )}
+      <CalendarFeedCard authority={meeting.authority} />
     </Stack>
   );
 }

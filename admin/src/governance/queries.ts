@@ -11,6 +11,7 @@ import {
   type ResourceQueries,
   type Row,
 } from "../dataProvider/registry.ts";
+import { germanEuroToDecimal } from "./money.ts";
 
 export const MEETING_ROW =
   "id title kind scheduledAt durationMinutes location status minutesStatus authority { id name }";
@@ -45,10 +46,13 @@ export const MEETING_FULL = `${MEETING_ROW} cancelReason finalizedAt summary ver
   actionItems { id title status dueDate overdue owner { ${USER} } agendaItem { id } }
   amendments { id reason text createdAt author { ${USER} } }`;
 
-const PROCUREMENT = `id title status category estimatedCost justification createdAt orderedAt deliveredAt
+// Without the decisions: the API refuses them to school contacts (steering records), and one
+// refused field fails the whole answer.
+const PROCUREMENT_ROW = `id title status category estimatedCost justification createdAt orderedAt deliveredAt
   acceptedAt acceptanceRequired acceptedBy { ${USER} } raisedBy { ${USER} }
-  school { id name } authority { id name }
-  decisions { id title status decidedOn meeting { id } }`;
+  school { id name } authority { id name }`;
+const PROCUREMENT = `${PROCUREMENT_ROW}
+  decisions @include(if: $withDecisions) { id title status decidedOn meeting { id } }`;
 
 const AUDIT = `id at action objectType objectId changes actor { ${USER} } authority { id name }`;
 
@@ -199,15 +203,35 @@ export const governanceQueries: Record<string, ResourceQueries> = {
     ),
   },
   procurementRequests: {
-    ...typedQueries("procurementRequest", PROCUREMENT),
+    ...typedQueries("procurementRequest", PROCUREMENT_ROW),
+    // The show page asks for the decisions unless the viewer is a school contact (meta).
+    GET_ONE: (params: { id: string; meta?: { withDecisions?: boolean } }): Built => ({
+      query: gql`query ($id: ID!, $withDecisions: Boolean!) { record: procurementRequest(id: $id) { ${PROCUREMENT} } }`,
+      variables: { id: params.id, withDecisions: params.meta?.withDecisions !== false },
+      parseResponse: ({ data }) => ({ data: data.record }),
+    }),
     GET_LIST: localList(
-      `{ schoolAuthorities { id name procurementRequests { ${PROCUREMENT} } } }`,
+      `{ schoolAuthorities { id name procurementRequests { ${PROCUREMENT_ROW} } } }`,
       (data) =>
         data.schoolAuthorities.flatMap((a: Row) =>
           a.procurementRequests.map((p: Row) => ({ ...p, authorityId: a.id })),
         ),
       () => ({}),
       [],
+    ),
+    CREATE: mutation(
+      `mutation ($input: RaiseProcurementRequestInput!) { raiseProcurementRequest(input: $input) { ${PROCUREMENT_ROW} } }`,
+      (params) => ({
+        input: {
+          schoolId: params.data.schoolId,
+          category: params.data.category,
+          title: params.data.title,
+          justification: params.data.justification,
+          // The form validated the German amount; the server gets the exact Decimal text.
+          estimatedCost: germanEuroToDecimal(params.data.estimatedCost) ?? params.data.estimatedCost,
+        },
+      }),
+      (data) => data.raiseProcurementRequest,
     ),
   },
   auditLog: {

@@ -28,6 +28,8 @@ import { date, dateTime, euro } from "../format.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
 import { ACTION_ITEM_STATUSES, PROCUREMENT_CATEGORIES, PROCUREMENT_STATUSES } from "./enums.ts";
+import { LiveRefresh } from "./live.tsx";
+import { ProcurementListActions } from "./procurement.tsx";
 import { EnumChip, ListEmpty, OverdueChip, showPath, useAction, useCanRecord } from "./util.tsx";
 
 const authorityFilter = (key: string, label: string, alwaysOn = false) => (
@@ -98,6 +100,7 @@ export function ActionItemList() {
       sort={{ field: "rank", order: "ASC" }}
       perPage={25}
       actions={false}
+      aside={<LiveRefresh />}
     >
       <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
         <TextField source="title" sortable={false} />
@@ -158,6 +161,8 @@ export function ProcurementList() {
       filters={procurementFilters}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
+      actions={<ProcurementListActions />}
+      aside={<LiveRefresh />}
     >
       <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <FunctionField source="createdAt" render={(r) => date(r.createdAt)} />
@@ -215,8 +220,11 @@ function ProcurementActions() {
 }
 
 export function ProcurementShow() {
+  const { permissions } = usePermissions();
+  // School contacts read no steering records, decisions included.
+  const withDecisions = Array.isArray(permissions) && permissions.some((role) => role !== "SCHOOL_CONTACT");
   return (
-    <Show actions={<ProcurementActions />}>
+    <Show actions={<ProcurementActions />} queryOptions={{ meta: { withDecisions } }}>
       <SimpleShowLayout>
         <TextField source="title" />
         <FunctionField
@@ -240,7 +248,7 @@ export function ProcurementShow() {
         <FunctionField
           source="decisions"
           render={(r) =>
-            r.decisions.length === 0 ? (
+            !r.decisions?.length ? (
               "–"
             ) : (
               <Stack spacing={0.5}>

@@ -37,18 +37,7 @@ export async function lineConsumption(db: Client, lineIds: readonly string[]): P
   return new Map(rows.map((row) => [row.lineId, row._sum.personDays ?? 0]));
 }
 
-/** The order's consumption per calendar day (at most one row per day of the period). */
-export async function daySums(db: Client, orderId: string, lineId?: string): Promise<DaySum[]> {
-  const rows = await db.dailyTotal.groupBy({
-    by: ["date"],
-    where: { orderId, ...(lineId ? { lineId } : {}) },
-    _sum: { personDays: true },
-    orderBy: { date: "asc" },
-  });
-  return rows.map((row) => ({ date: row.date, personDays: row._sum.personDays ?? 0 }));
-}
-
-/** daySums of several orders (whole orders, all lines) in one statement, by order id. */
+/** The per-day consumption of several orders (all lines), in one statement, by order id. */
 export async function daySumsOfOrders(
   db: Client,
   orderIds: readonly string[],

@@ -44,7 +44,7 @@ import {
   setServiceOrderStatus,
 } from "./orders.ts";
 import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
-import { daySums, daySumsOfOrders, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
+import { daySumsOfOrders, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
 
 // Per-request loaders. No caching: a subscription's context lives across events, and figures
 // must be those of the moment; batching alone keeps lists at one query per level.

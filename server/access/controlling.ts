@@ -55,7 +55,7 @@ export function requireBooker(access: Access, authorityId: string): ViewerUser {
   return require(access, authorityId, BOOKERS, "Personentage buchen nur Mitarbeitende des Dienstleisters.");
 }
 
-/** Orders, amendments, plans and issuing proofs of service belong to the service manager (or ADMIN). */
+/** Orders, amendments and issuing proofs of service belong to the service manager (or ADMIN). */
 export function requireOrderManager(access: Access, authorityId: string): ViewerUser {
   return require(access, authorityId, ORDER_MANAGERS, "Servicescheine und Leistungsnachweise verwaltet das Servicemanagement.");
 }
@@ -65,6 +65,14 @@ export function requireController(access: Access, authorityId: string): ViewerUs
   return require(access, authorityId, [
     "CONTROLLER",
   ], "Leistungsnachweise prüft das Controlling des Schulträgers.");
+}
+
+/** The plan is the controller's yardstick (issue: "a monthly profile the controller sets"); the service manager may set it too. */
+export function requirePlanSetter(access: Access, authorityId: string): ViewerUser {
+  return require(access, authorityId, [
+    ...ORDER_MANAGERS,
+    "CONTROLLER",
+  ], "Das Planprofil legen Controlling oder Servicemanagement fest.");
 }
 
 /** Either side of an alert acknowledges it: the authority's controller or the service manager. */

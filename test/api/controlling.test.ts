@@ -405,7 +405,7 @@ describe("burn-down and forecast on synthetic data with known answers", () => {
     expect(o?.elapsedShare).toBeCloseTo(91 / 366, 10);
   });
 
-  it("follows a monthly plan profile set by the service manager", async () => {
+  it("follows a monthly plan profile set by the service manager or the controller", async () => {
     const set = await hub.gql(
       "mutation($id: ID!, $w: [Int!]) { setServiceOrderPlan(serviceOrderId: $id, monthlyWeights: $w) { monthlyPlanWeights } }",
       { id: order, w: [1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0] },
@@ -421,6 +421,15 @@ describe("burn-down and forecast on synthetic data with known answers", () => {
         ),
       ),
     ).toEqual(["BAD_USER_INPUT"]);
+    // The authority's controller sets the plan too; provider staff do not.
+    const PLAN =
+      "mutation($id: ID!, $w: [Int!]) { setServiceOrderPlan(serviceOrderId: $id, monthlyWeights: $w) { id } }";
+    expect(
+      codes(await hub.gql(PLAN, { id: order, w: [1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0] }, t.parchim)),
+    ).toEqual([]);
+    expect(
+      codes(await hub.gql(PLAN, { id: order, w: [1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0] }, t.staff)),
+    ).toEqual(["FORBIDDEN"]);
     const r = await hub.gql<{ serviceOrder: { burndown: { plannedRemainingPersonDays: string }[] } }>(
       `query($id: ID!) { serviceOrder(id: $id) { burndown(granularity: MONTH, asOf: "2020-08-15") { date plannedRemainingPersonDays } } }`,
       { id: order },

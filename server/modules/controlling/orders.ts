@@ -1,6 +1,10 @@
 // Service orders (Servicescheine): creation, amendments of a line's volume, the plan profile,
 // status changes, and acknowledging alerts.
-import { requireAlertAcknowledger, requireOrderManager } from "../../access/controlling.ts";
+import {
+  requireAlertAcknowledger,
+  requireOrderManager,
+  requirePlanSetter,
+} from "../../access/controlling.ts";
 import type { Access } from "../../access/index.ts";
 import type { Database } from "../../db/client.ts";
 import type { ServiceOrderStatus } from "../../db/generated/client/enums.ts";
@@ -226,7 +230,7 @@ export async function setServiceOrderPlan(
   input: { orderId: string; monthlyWeights?: number[] | null; burnMarginPct?: number | null },
 ) {
   const order = await orderFor(db, access, input.orderId);
-  const user = requireOrderManager(access, order.authorityId);
+  const user = requirePlanSetter(access, order.authorityId);
   const planProfile = planProfileText(input.monthlyWeights);
   const margin = burnMargin(input.burnMarginPct);
   return db.transact(async (tx) => {

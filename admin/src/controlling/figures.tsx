@@ -113,7 +113,7 @@ export function OrderFigures({ order }: { order: Row }) {
         <UtilisationBars utilization={order.utilization} elapsedShare={order.elapsedShare} />
       </Box>
       {order.plannedConsumedPersonDays !== undefined && (
-        <Typography variant="body2">
+        <Typography variant="body2" data-testid="figure-planned">
           {translate("controlling.figures.planned")}: {personDays(order.plannedConsumedPersonDays)}
         </Typography>
       )}

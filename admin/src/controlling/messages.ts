@@ -180,6 +180,17 @@ export const controllingMessages = {
       admin: "Servicescheine aller Schulträger",
       chooseOrder: "Serviceschein",
     },
-    action: { cancel: "Abbrechen", confirm: "Bestätigen" },
+    action: { cancel: "Abbrechen", confirm: "Bestätigen", save: "Speichern" },
+    plan: {
+      edit: "Planprofil bearbeiten",
+      title: "Planprofil des Servicescheins",
+      hint: "Gewichte je Monat (ganze Zahlen von 0 bis 1000): ein Monat mit doppeltem Gewicht erwartet doppelt so viele Personentage.",
+      linear: "Linear (alle gleich)",
+      isLinear: "Linearer Plan",
+      isProfile: "Monatsprofil",
+      margin: "Toleranz in Prozentpunkten",
+      marginHelp: "Warnung, wenn der Verbrauch dem Plan um mehr als diese Spanne vorausläuft.",
+      done: "Das Planprofil ist gespeichert.",
+    },
   },
 };

@@ -33,6 +33,7 @@ import { BurndownChart, type BurndownInput } from "./chart.tsx";
 import { OrderFigures, UtilisationBars } from "./figures.tsx";
 import { useLineBurndown } from "./lineBurndown.ts";
 import { useOrderLive } from "./live.ts";
+import { PlanProfileAction } from "./plan.tsx";
 import { ProofsTable } from "./proofs.tsx";
 import { ALERT_READERS, BOOKERS, INVOICE_READERS } from "./roles.ts";
 import { Scroll, Section } from "./ui.tsx";
@@ -254,7 +255,7 @@ export function ServiceOrderShow() {
         <Section title={translate("controlling.show.figures")}>
           <OrderFigures order={order} />
         </Section>
-        <Section title={translate("controlling.chart.title")}>
+        <Section title={translate("controlling.chart.title")} action={<PlanProfileAction order={order} />}>
           <BurndownPanel order={order} granularity={granularity} onGranularity={setGranularity} />
         </Section>
       </Box>

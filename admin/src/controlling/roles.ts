@@ -12,4 +12,6 @@ export const INVOICE_READERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_ST
 export const ALERT_READERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "CONTROLLER"];
 export const BOOKERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
 export const ORDER_MANAGERS: Role[] = ["ADMIN", "SERVICE_MANAGER"];
+/** The plan is the controller's yardstick; the service manager may set it too. */
+export const PLAN_SETTERS: Role[] = [...ORDER_MANAGERS, "CONTROLLER"];
 export const PROOF_CHECKERS: Role[] = ["CONTROLLER"];

@@ -1,4 +1,5 @@
 // The escalations part of the console: its resources, menu entries, dashboards and messages.
+import BuildIcon from "@mui/icons-material/Build";
 import InsightsIcon from "@mui/icons-material/Insights";
 import ReportProblemIcon from "@mui/icons-material/ReportProblem";
 import type { ComponentType, ReactElement } from "react";
@@ -10,6 +11,7 @@ import type { MenuEntry } from "../layout/menu.ts";
 import { EscalationBoard } from "./board.tsx";
 import { EscalationCreate } from "./create.tsx";
 import { SchoolContactDashboard, SchoolItOfficerDashboard } from "./dashboards.tsx";
+import { MeasuresPage } from "./measures.tsx";
 import { escalationsMessages as messages } from "./messages.ts";
 import { QualityPage } from "./quality.tsx";
 import { escalationsQueries as queries } from "./queries.ts";
@@ -28,21 +30,23 @@ export const escalationsResources: ReactElement[] = [
   />,
   <Resource key="overdueEscalations" name="overdueEscalations" />,
 ];
+const AUTHORITY_AND_PROVIDER: Role[] = [
+  "ADMIN",
+  "SERVICE_MANAGER",
+  "PROVIDER_STAFF",
+  "SCHOOL_IT_OFFICER",
+  "STEERING_MEMBER",
+  "CONTROLLER",
+];
 export const escalationsMenu: MenuEntry[] = [
   { to: "/escalations", label: "escalations.menu.board", icon: ReportProblemIcon },
   {
     to: "/service-quality",
     label: "escalations.menu.quality",
     icon: InsightsIcon,
-    roles: [
-      "ADMIN",
-      "SERVICE_MANAGER",
-      "PROVIDER_STAFF",
-      "SCHOOL_IT_OFFICER",
-      "STEERING_MEMBER",
-      "CONTROLLER",
-    ],
+    roles: AUTHORITY_AND_PROVIDER,
   },
+  { to: "/measures", label: "escalations.menu.measures", icon: BuildIcon, roles: AUTHORITY_AND_PROVIDER },
 ];
 export const escalationsMessages = messages;
 export const escalationsDashboards: Partial<Record<Role, ComponentType>> = {
@@ -52,4 +56,5 @@ export const escalationsDashboards: Partial<Record<Role, ComponentType>> = {
 /** Pages outside a resource (e.g. dashboards' detail views), rendered inside <CustomRoutes>. */
 export const escalationsRoutes: ReactElement[] = [
   <Route key="service-quality" path="/service-quality" element={<QualityPage />} />,
+  <Route key="measures" path="/measures" element={<MeasuresPage />} />,
 ];

@@ -1,7 +1,16 @@
 // Pieces every escalation page uses: chips, the clock, a card, live refresh.
-import { Card, CardContent, Chip, Link as MuiLink, Stack, Typography } from "@mui/material";
+import {
+  Card,
+  CardContent,
+  Chip,
+  MenuItem,
+  Link as MuiLink,
+  Stack,
+  TextField,
+  Typography,
+} from "@mui/material";
 import { useEffect, useState } from "react";
-import { useRefresh, useTranslate } from "react-admin";
+import { useGetList, useRefresh, useTranslate } from "react-admin";
 import { Link } from "react-router-dom";
 import { type Me, me } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
@@ -153,5 +162,43 @@ export function byClock(a: Row, b: Row): number {
   const due = (e: Row) => (e.status === "RAISED" ? e.clock.reviewDueDate : e.clock.resolutionDueDate);
   return (
     b.clock.overdueWorkingDays - a.clock.overdueWorkingDays || String(due(a)).localeCompare(String(due(b)))
+  );
+}
+
+/** The authorities the person sees and the one a page shows: the chosen one, else the first by name. */
+export function useAuthorityChoice() {
+  const { data: authorities = [] } = useGetList("authorities", {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: "name", order: "ASC" },
+  });
+  const [chosen, setChosen] = useState("");
+  const authorityId = chosen || (authorities[0]?.id as string | undefined) || "";
+  return { authorities, authorityId, setChosen };
+}
+
+/** A select of the authorities, shown only to people who see more than one (provider people). */
+export function AuthorityChooser({
+  label,
+  choice,
+}: {
+  label: string;
+  choice: ReturnType<typeof useAuthorityChoice>;
+}) {
+  if (choice.authorities.length <= 1) return null;
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={choice.authorityId}
+      onChange={(e) => choice.setChosen(e.target.value)}
+      sx={{ width: 280, maxWidth: "100%" }}
+    >
+      {choice.authorities.map((a) => (
+        <MenuItem key={a.id} value={a.id}>
+          {a.name}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

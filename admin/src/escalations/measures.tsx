@@ -1,6 +1,7 @@
 // Service measures (Maßnahmen) per school: the provider plans, starts and completes them with a
 // service report; the authority's IT department declares acceptance (Abnahme), which for an
 // upgrade to the target picture hands the school's support over to the provider.
+
 import {
   Box,
   Button,
@@ -20,12 +21,13 @@ import {
   Typography,
 } from "@mui/material";
 import { useCallback, useEffect, useId, useState } from "react";
-import { Title, useGetList, useNotify, usePermissions, useTranslate } from "react-admin";
+import { Title, useNotify, usePermissions, useTranslate } from "react-admin";
 import { hasRole, type Role } from "../authProvider.ts";
 import { Scroll, Section, TextActionButton, useAction } from "../controlling/ui.tsx";
 import type { Row } from "../dataProvider/registry.ts";
 import { date } from "../format.ts";
 import { request } from "../graphql.ts";
+import { AuthorityChooser, useAuthorityChoice } from "./components.tsx";
 
 const DELIVERERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
 const KINDS = ["UPGRADE", "INSTALLATION", "REPAIR", "NETWORK", "OTHER"];
@@ -256,12 +258,8 @@ export function MeasuresPage() {
   const notify = useNotify();
   const t = (key: string) => translate(`escalations.measures.${key}`);
   const { permissions } = usePermissions();
-  const { data: authorities = [] } = useGetList("authorities", {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: "name", order: "ASC" },
-  });
-  const [chosen, setChosen] = useState("");
-  const authorityId = chosen || (authorities[0]?.id as string | undefined) || "";
+  const choice = useAuthorityChoice();
+  const { authorityId } = choice;
   const [data, setData] = useState<Row | null>(null);
   const load = useCallback(() => {
     if (!authorityId) return;
@@ -279,22 +277,7 @@ export function MeasuresPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1, minWidth: 200 }}>
           {t("title")}
         </Typography>
-        {authorities.length > 1 && (
-          <TextField
-            select
-            size="small"
-            label={t("authority")}
-            value={authorityId}
-            onChange={(e) => setChosen(e.target.value)}
-            sx={{ width: 280, maxWidth: "100%" }}
-          >
-            {authorities.map((a) => (
-              <MenuItem key={a.id} value={a.id}>
-                {a.name}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
+        <AuthorityChooser label={t("authority")} choice={choice} />
         {hasRole(permissions, ...DELIVERERS) && schools.length > 0 && (
           <CreateMeasure schools={schools} onDone={load} />
         )}

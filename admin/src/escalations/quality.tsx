@@ -1,5 +1,6 @@
 // Service quality of an authority's escalations in a year: key figures, months, severities,
 // schools, repeated tickets and the satisfaction trend.
+
 import {
   Box,
   MenuItem,
@@ -13,13 +14,14 @@ import {
   Typography,
 } from "@mui/material";
 import { useEffect, useState } from "react";
-import { Title, useGetList, useNotify, useTranslate } from "react-admin";
+import { Title, useNotify, useTranslate } from "react-admin";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { monthLabel } from "../controlling/proofs.tsx";
 import { Scroll, Section } from "../controlling/ui.tsx";
 import type { Row } from "../dataProvider/registry.ts";
 import { percent } from "../format.ts";
 import { request, subscribe } from "../graphql.ts";
+import { AuthorityChooser, useAuthorityChoice } from "./components.tsx";
 
 const FIGURES = `period raised overdue medianDaysToReview p90DaysToReview medianDaysToResolution p90DaysToResolution
   reviewedWithinTarget resolvedWithinTarget satisfactionAverage satisfactionCount
@@ -55,17 +57,13 @@ export function QualityPage() {
   const notify = useNotify();
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`escalations.quality.${key}`, options);
-  const { data: authorities = [] } = useGetList("authorities", {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: "name", order: "ASC" },
-  });
+  const choice = useAuthorityChoice();
+  const { authorityId } = choice;
   const thisYear = Number(
     new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date()).slice(0, 4),
   );
-  const [chosen, setChosen] = useState("");
   const [year, setYear] = useState(thisYear);
   const [version, setVersion] = useState(0);
-  const authorityId = chosen || (authorities[0]?.id as string | undefined) || "";
   const [quality, setQuality] = useState<Row | null>(null);
   // Figures move with every escalation of the authority: re-read them on each event.
   useEffect(() => {
@@ -96,22 +94,7 @@ export function QualityPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1, minWidth: 200 }}>
           {t("title")}
         </Typography>
-        {authorities.length > 1 && (
-          <TextField
-            select
-            size="small"
-            label={t("authority")}
-            value={authorityId}
-            onChange={(e) => setChosen(e.target.value)}
-            sx={{ width: 280, maxWidth: "100%" }}
-          >
-            {authorities.map((a) => (
-              <MenuItem key={a.id} value={a.id}>
-                {a.name}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
+        <AuthorityChooser label={t("authority")} choice={choice} />
         <TextField
           select
           size="small"

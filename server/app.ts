@@ -15,13 +15,14 @@ import { Access } from "./access/index.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { pendingMigrations } from "./db/migrate.ts";
-import { Events } from "./events/index.ts";
+import type { Events } from "./events/index.ts";
 import type { Context } from "./graphql/context.ts";
 import { formatError, formatErrors } from "./graphql/errors.ts";
 import { schema } from "./graphql/schema.ts";
 import { controllingRoutes } from "./modules/controlling/routes.ts";
 import { governanceRoutes } from "./modules/governance/routes.ts";
 import { SignIn } from "./modules/organisations/auth.ts";
+import { Runner } from "./modules/work.ts";
 
 export const SESSION_COOKIE = "hub_session";
 const MAX_BODY = "1mb";
@@ -32,6 +33,7 @@ export interface RouteDeps {
   db: Database;
   config: Config;
   events: Events;
+  runner: Runner;
   /** The caller of a request, from its bearer token or session cookie. */
   accessOf(req: express.Request): Promise<Access>;
 }
@@ -39,8 +41,9 @@ export interface RouteDeps {
 export interface App {
   server: http.Server;
   events: Events;
+  runner: Runner;
   signIn: SignIn;
-  /** Stops accepting connections, closes subscriptions and waits for requests in flight. */
+  /** Stops accepting connections, closes WebSockets (1012) and waits for requests in flight. */
   close(): Promise<void>;
 }
 
@@ -75,15 +78,27 @@ async function accessFor(db: Database, signIn: SignIn, token: string | null): Pr
 
 const CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../admin/dist");
 
-export async function createApp(config: Config, db: Database, events = new Events()): Promise<App> {
+export async function createApp(config: Config, db: Database, events: Events): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
-  const signIn = new SignIn(
-    db,
-    { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
-    events,
-  );
+  const runner = new Runner(db, events);
+  const signIn = new SignIn(db, runner, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+  });
+  const contextFor = (access: Access, address: string): Context => {
+    const context: Context = {
+      db,
+      config,
+      events,
+      signIn,
+      access,
+      address,
+      run: (command, input) => runner.run(context.access, command, input),
+    };
+    return context;
+  };
 
   // A WebSocket lives as long as its session: sign-out or expiry closes it with 4401.
   const sockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
@@ -128,14 +143,11 @@ export async function createApp(config: Config, db: Database, events = new Event
         }
         return true;
       },
-      context: (ctx): Context => ({
-        db,
-        config,
-        events,
-        signIn,
-        access: (ctx.extra as { access?: Access }).access ?? Access.anonymous(),
-        address: ctx.extra.request.socket.remoteAddress ?? "unknown",
-      }),
+      context: (ctx): Context =>
+        contextFor(
+          (ctx.extra as { access?: Access }).access ?? Access.anonymous(),
+          ctx.extra.request.socket.remoteAddress ?? "unknown",
+        ),
       onNext: (_ctx, _id, _payload, _args, result) => {
         const errors = (result as ExecutionResult).errors;
         if (!errors?.length) return undefined;
@@ -151,7 +163,7 @@ export async function createApp(config: Config, db: Database, events = new Event
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs }),
       {
         async serverWillStart() {
           return {
@@ -168,7 +180,12 @@ export async function createApp(config: Config, db: Database, events = new Event
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  let draining = false;
   app.get("/readyz", async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: "shutting down" });
+      return;
+    }
     try {
       await db.read.$queryRawUnsafe("SELECT 1");
       const pending = pendingMigrations(db.url);
@@ -188,24 +205,18 @@ export async function createApp(config: Config, db: Database, events = new Event
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE);
-        return {
-          db,
-          config,
-          events,
-          signIn,
-          access: await accessFor(db, signIn, token),
-          address: req.socket.remoteAddress ?? "unknown",
-          setSessionCookie: (value, expiresAt) => {
-            const attributes = {
-              httpOnly: true,
-              sameSite: "strict" as const,
-              secure: config.production,
-              path: "/",
-            };
-            if (value) res.cookie(SESSION_COOKIE, value, { ...attributes, expires: expiresAt });
-            else res.clearCookie(SESSION_COOKIE, attributes);
-          },
+        const context = contextFor(await accessFor(db, signIn, token), req.socket.remoteAddress ?? "unknown");
+        context.setSessionCookie = (value, expiresAt) => {
+          const attributes = {
+            httpOnly: true,
+            sameSite: "strict" as const,
+            secure: config.production,
+            path: "/",
+          };
+          if (value) res.cookie(SESSION_COOKIE, value, { ...attributes, expires: expiresAt });
+          else res.clearCookie(SESSION_COOKIE, attributes);
         };
+        return context;
       },
     }),
   );
@@ -214,6 +225,7 @@ export async function createApp(config: Config, db: Database, events = new Event
     db,
     config,
     events,
+    runner,
     accessOf: (req) =>
       accessFor(db, signIn, bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE)),
   };
@@ -233,9 +245,14 @@ export async function createApp(config: Config, db: Database, events = new Event
   return {
     server,
     events,
+    runner,
     signIn,
     async close() {
+      draining = true;
       stopListening();
+      // 1012 (service restart) tells graphql-ws clients to reconnect, to another instance.
+      for (const socket of wsServer.clients) socket.close(1012, "Service Restart");
+      // Stops accepting, lets requests in flight finish (up to the grace period).
       await apollo.stop();
       wsServer.close();
     },

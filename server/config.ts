@@ -5,6 +5,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Redis for events across instances; null keeps them in this process. */
+  redisUrl: string | null;
+  /** The Redis stream the instances of one hub share. */
+  redisStream: string;
+  /** How long SIGTERM waits for requests in flight before closing them. */
+  shutdownGraceMs: number;
   production: boolean;
   /** Seed the demo data when the database has no provider yet (never in production). */
   seedDemo: boolean;
@@ -32,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int("PORT", 4000),
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || sqliteUrl("data/hub.db"),
+    redisUrl: env.REDIS_URL || null,
+    redisStream: env.REDIS_STREAM || "hub:events",
+    shutdownGraceMs: int("SHUTDOWN_GRACE_SECONDS", 10) * 1000,
     production,
     seedDemo: !production && env.SEED_DEMO !== "false",
     sessionIdleMinutes: int("SESSION_IDLE_MINUTES", 8 * 60),

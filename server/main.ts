@@ -1,9 +1,12 @@
-// Start: config → database (migrated, seeded on first start) → app → listen; graceful shutdown.
+// Start: config → database (migrated, seeded on first start) → events → app → listen.
+// SIGTERM/SIGINT: stop accepting, close WebSockets so clients reconnect elsewhere, finish
+// requests in flight, then close the event stream and the database.
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrateDeploy } from "./db/migrate.ts";
 import { demoAccountsWithDemoPassword, isEmpty, seedDemo } from "./db/seed.ts";
+import { openEvents } from "./events/open.ts";
 
 const config = loadConfig();
 const log = config.logLevel === "silent" ? () => {} : (line: string) => console.log(line);
@@ -24,7 +27,8 @@ if (config.production) {
   }
 }
 
-const app = await createApp(config, db);
+const events = await openEvents(config, log);
+const app = await createApp(config, db, events);
 app.server.listen(config.port, config.host, () => {
   log(`Schul-IT-Hub läuft auf http://localhost:${config.port} (GraphQL: /graphql)`);
 });
@@ -35,6 +39,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: shutting down`);
   await app.close();
+  await events.close();
   await db.close();
   process.exit(0);
 }

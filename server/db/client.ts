@@ -1,68 +1,60 @@
-// One writer connection used only inside transactions, one read-only connection for
-// everything else. The better-sqlite3 adapter shares a single connection between a
-// transaction and every other query, so a read on the writer would see uncommitted
-// rows and a write outside the transaction would be rolled back with it.
+// The database behind the hub: SQLite (the embedded default) or PostgreSQL, chosen by the URL.
+// Both have one writer at a time: writes are serialised, and a transaction's after-commit
+// step (publishing its events) finishes before the next writer starts, so that events leave
+// in commit order. On SQLite the writer is a connection of its own and reads use a read-only
+// one (the better-sqlite3 adapter shares a connection between a transaction and every other
+// query); on PostgreSQL a pool serves both, and a session advisory lock held on a dedicated
+// connection makes the writer's turn span every instance.
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/client/client.ts";
+import { PrismaClient as PgPrismaClient } from "./generated/pg-client/client.ts";
 
 export type Tx = Prisma.TransactionClient;
+/** Both generated clients have the same models; the SQLite one names the type. */
 export type ReadClient = PrismaClient;
+export type DatabaseKind = "sqlite" | "postgres";
 
 export interface Database {
   readonly url: string;
-  /** Committed data only; refuses writes. */
+  readonly kind: DatabaseKind;
+  /** Committed data only; on SQLite it refuses writes. */
   readonly read: ReadClient;
-  /** Runs `fn` in one serialised write transaction; commits when it resolves, rolls back when it throws. */
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Counts SQL statements sent on both connections while `fn` runs (for N+1 tests and benchmarks). */
+  /**
+   * Runs `fn` in one serialised write transaction; commits when it resolves, rolls back when it
+   * throws. `afterCommit` runs after the commit and before the next writer's turn.
+   */
+  transact<T>(fn: (tx: Tx) => Promise<T>, afterCommit?: (value: T) => Promise<void>): Promise<T>;
+  /** Counts SQL statements sent while `fn` runs (for N+1 tests and benchmarks). */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }>;
   close(): Promise<void>;
+}
+
+export function databaseKind(url: string): DatabaseKind {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${url}"`);
 }
 
 export function sqliteFile(url: string): string {
   return url.replace(/^file:/, "");
 }
 
-export async function openDatabase(url: string): Promise<Database> {
-  const file = sqliteFile(url);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
+/** How long a SQLite connection waits for another process's write lock before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
+function counter() {
   let counting = 0;
   let counted = 0;
-  const onQuery = () => {
-    if (counting > 0) counted++;
-  };
-
-  const writer = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  writer.$on("query", onQuery);
-  // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
-  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await writer.$queryRawUnsafe("PRAGMA synchronous = FULL");
-  await writer.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-
-  const read = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url, readonly: true, timeout: 10_000 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  read.$on("query", onQuery);
-
-  // SQLite has one writer; queueing here keeps waiting writers out of Prisma's maxWait.
-  let queue: Promise<unknown> = Promise.resolve();
-  function transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const run = queue.then(() => writer.$transaction(fn, { maxWait: 60_000, timeout: 60_000 }));
-    queue = run.catch(() => undefined);
-    return run;
-  }
-
   return {
-    url,
-    read,
-    transact,
-    async countQueries(fn) {
+    onQuery: () => {
+      if (counting > 0) counted++;
+    },
+    async count<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }> {
       counting++;
       const before = counted;
       try {
@@ -72,9 +64,137 @@ export async function openDatabase(url: string): Promise<Database> {
         counting--;
       }
     },
+  };
+}
+
+/** One writer per process; the chain keeps waiting writers out of Prisma's maxWait. */
+function serial() {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function openDatabase(url: string): Promise<Database> {
+  return databaseKind(url) === "postgres" ? openPostgres(url) : openSqlite(url);
+}
+
+async function openSqlite(url: string): Promise<Database> {
+  const file = sqliteFile(url);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const queries = counter();
+
+  const writer = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  writer.$on("query", queries.onQuery);
+  // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
+  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await writer.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  await writer.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+
+  const read = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url, readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  read.$on("query", queries.onQuery);
+
+  const inTurn = serial();
+  return {
+    url,
+    kind: "sqlite",
+    read,
+    transact: (fn, afterCommit) =>
+      inTurn(async () => {
+        const value = await writer.$transaction(fn, TX_OPTIONS);
+        await afterCommit?.(value);
+        return value;
+      }),
+    countQueries: queries.count,
     async close() {
       await read.$disconnect();
       await writer.$disconnect();
+    },
+  };
+}
+
+/** Any fixed number: every hub instance on the database takes the same lock. */
+const WRITER_LOCK_KEY = 7_310_420_261;
+
+/**
+ * The writer's turn across instances: a session-level advisory lock on a connection of its own,
+ * held from before the transaction until its events are published. A dead instance's
+ * connection closes and PostgreSQL releases the lock with it.
+ */
+class WriterLock {
+  private client: pg.Client | null = null;
+
+  constructor(private readonly url: string) {}
+
+  private async connection(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client({ connectionString: this.url, application_name: "hub-writer-lock" });
+    client.on("error", () => {
+      if (this.client === client) this.client = null;
+    });
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  async hold<T>(task: () => Promise<T>): Promise<T> {
+    const client = await this.connection();
+    await client.query("SELECT pg_advisory_lock($1)", [WRITER_LOCK_KEY]);
+    try {
+      return await task();
+    } finally {
+      try {
+        await client.query("SELECT pg_advisory_unlock($1)", [WRITER_LOCK_KEY]);
+      } catch {
+        // A connection that cannot unlock is dropped; the server releases the lock with it.
+        this.client = null;
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.end();
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const queries = counter();
+  const client = new PgPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, application_name: "hub" }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", queries.onQuery);
+  // The clients differ only in their transaction options' isolation levels.
+  const read = client as unknown as PrismaClient;
+  const lock = new WriterLock(url);
+  const inTurn = serial();
+  return {
+    url,
+    kind: "postgres",
+    read,
+    transact: (fn, afterCommit) =>
+      inTurn(() =>
+        lock.hold(async () => {
+          const value = await read.$transaction(fn, TX_OPTIONS);
+          await afterCommit?.(value);
+          return value;
+        }),
+      ),
+    countQueries: queries.count,
+    async close() {
+      await lock.close();
+      await client.$disconnect();
     },
   };
 }

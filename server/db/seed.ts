@@ -4,7 +4,7 @@ import { seedControlling } from "../modules/controlling/seed.ts";
 import { seedEscalations } from "../modules/escalations/seed.ts";
 import { seedGovernance } from "../modules/governance/seed.ts";
 import { hashPassword, verifyPassword } from "../modules/organisations/passwords.ts";
-import { createUser } from "../modules/organisations/service.ts";
+import { insertUser } from "../modules/organisations/service.ts";
 import type { Database, ReadClient } from "./client.ts";
 import * as data from "./seed-data.ts";
 
@@ -45,7 +45,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
     }
     const [schwerin] = data.steeringGroups;
     for (const person of data.users) {
-      const user = await createUser(tx, null, {
+      const user = await insertUser(tx, {
         email: person.email,
         name: person.name,
         passwordHash,

@@ -1,6 +1,8 @@
-// Typed topics and an in-memory pub/sub. Services publish after commit; subscriptions
-// listen. One process per database, so memory is enough; a Redis transport can replace
-// `Events` behind the same interface when several instances run.
+// Typed topics and the bus behind them. The unit of work publishes a transaction's events
+// after its commit, in commit order; every instance's subscribers receive them from the bus
+// and resolve the ids they carry themselves. In memory for one process; Redis Streams
+// (server/events/redis.ts) when several instances share one database.
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 
 export interface Topics {
@@ -19,18 +21,41 @@ export interface Topics {
 
 export type Topic = keyof Topics;
 
-export class Events {
+/** One event as it travels between instances: an id (for de-duplication), its topic, its ids. */
+export interface HubEvent<K extends Topic = Topic> {
+  id: string;
+  topic: K;
+  payload: Topics[K];
+}
+
+export type PendingEvent = { [K in Topic]: { topic: K; payload: Topics[K] } }[Topic];
+
+export function stamp(events: readonly PendingEvent[]): HubEvent[] {
+  return events.map((event) => ({ id: randomUUID(), ...event }) as HubEvent);
+}
+
+/**
+ * Delivers events to this instance's listeners. Transports feed it; subscriptions read from it.
+ * Each subscriber has its own buffer, so a slow one loses nothing and holds up nobody.
+ */
+export abstract class Events {
   private readonly emitter = new EventEmitter();
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
-  publish<K extends Topic>(topic: K, payload: Topics[K]): void {
-    this.emitter.emit(topic, payload);
+  /** Sends committed events to every instance, in the order given; resolves once the transport holds them. */
+  abstract publish(events: readonly PendingEvent[]): Promise<void>;
+
+  abstract close(): Promise<void>;
+
+  /** Hands an event that arrived from the transport to this instance's listeners. */
+  protected deliver(event: HubEvent): void {
+    this.emitter.emit(event.topic, event.payload);
   }
 
-  /** Events of `topic` that pass `filter`, in publish order, buffered per subscriber so none is lost. */
+  /** Events of `topic` that pass `filter`, in commit order, buffered per subscriber so none is lost. */
   subscribe<K extends Topic>(
     topic: K,
     filter: (payload: Topics[K]) => boolean = () => true,
@@ -80,4 +105,13 @@ export class Events {
   listenerCount(topic: Topic): number {
     return this.emitter.listenerCount(topic);
   }
+}
+
+/** One process: delivery is a function call, in publish order. */
+export class MemoryEvents extends Events {
+  async publish(events: readonly PendingEvent[]): Promise<void> {
+    for (const event of stamp(events)) this.deliver(event);
+  }
+
+  async close(): Promise<void> {}
 }

@@ -146,7 +146,7 @@ describe("throttling", () => {
   });
 
   it("locks an address after 30 failures across accounts", async () => {
-    hub.app.signIn.addresses.reset("address:127.0.0.1"); // forget the failures of earlier tests
+    await forgetAddress(); // forget the failures of earlier tests
     for (let i = 0; i < 30; i++) {
       const r = await hub.gql(
         `mutation { login(email: "unbekannt-${i}@example.org", password: "x") { token } }`,
@@ -159,26 +159,44 @@ describe("throttling", () => {
     );
     expect(codes(refused)).toEqual(["UNAUTHENTICATED"]);
     expect(refused.errors?.[0]?.extensions?.retryAfterSeconds).toBe(30);
-    hub.app.signIn.addresses.reset("address:127.0.0.1");
+    await forgetAddress();
     await expect(hub.login("technik@ksm.example")).resolves.toBeTruthy();
   });
 
   it("doubles the lock with each further failure and forgets it afterwards", async () => {
     const { Throttle } = await import("../../server/modules/organisations/throttle.ts");
-    const throttle = new Throttle({ freeFailures: 2, baseLockMs: 1000, maxLockMs: 3000, windowMs: 10_000 });
-    throttle.fail("k", 0);
-    throttle.fail("k", 0);
-    expect(throttle.retryAfter("k", 0)).toBe(0);
-    throttle.fail("k", 0);
-    expect(throttle.retryAfter("k", 0)).toBe(1000);
-    throttle.fail("k", 0);
-    expect(throttle.retryAfter("k", 0)).toBe(2000);
-    throttle.fail("k", 0);
-    throttle.fail("k", 0);
-    expect(throttle.retryAfter("k", 0)).toBe(3000);
-    expect(throttle.retryAfter("k", 20_000)).toBe(0);
+    const throttle = new Throttle("k", {
+      freeFailures: 2,
+      baseLockMs: 1000,
+      maxLockMs: 3000,
+      windowMs: 10_000,
+    });
+    let entry = throttle.next(throttle.next(null, 0), 0);
+    expect(throttle.wait(entry, 0)).toBe(0);
+    entry = throttle.next(entry, 0);
+    expect(throttle.wait(entry, 0)).toBe(1000);
+    entry = throttle.next(entry, 0);
+    expect(throttle.wait(entry, 0)).toBe(2000);
+    entry = throttle.next(throttle.next(entry, 0), 0);
+    expect(throttle.wait(entry, 0)).toBe(3000);
+    expect(throttle.wait(entry, 20_000)).toBe(0);
+    expect(throttle.next(entry, 20_000).failures).toBe(1);
+  });
+
+  it("keeps the counts in the database, under a hash of the key", async () => {
+    const email = "x".repeat(5000) + "@example.org";
+    await hub.gql(`mutation { login(email: "${email}", password: "x") { token } }`);
+    const rows = await hub.db.read.signInThrottle.findMany({ select: { key: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hub.app.signIn.accounts.retryAfter(hub.db.read, email)).toBe(0);
+    await forgetAddress();
   });
 });
+
+async function forgetAddress() {
+  await hub.db.transact((tx) => hub.app.signIn.addresses.reset(tx, "127.0.0.1"));
+}
 
 async function sessionOf(token: string) {
   const { hashToken } = await import("../../server/modules/organisations/auth.ts");

@@ -11,6 +11,7 @@ import { type Config, loadConfig, sqliteUrl } from "../../server/config.ts";
 import { type Database, openDatabase } from "../../server/db/client.ts";
 import { migrateDeploy } from "../../server/db/migrate.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../server/db/seed.ts";
+import { openEvents } from "../../server/events/open.ts";
 
 export { DEMO_PASSWORD };
 
@@ -54,7 +55,8 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
   await migrateDeploy(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
   if (options.seed !== false) await seedDemo(db);
-  const app = await createApp(config, db);
+  const events = await openEvents(config);
+  const app = await createApp(config, db, events);
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -102,6 +104,7 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));
       await app.close();
+      await events.close();
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,10 +1,9 @@
 // Sign-in, sessions and sign-out. Tokens are random and stored only as their SHA-256.
 import { createHash, randomBytes } from "node:crypto";
-import type { ViewerUser } from "../../access/index.ts";
+import { Access, type ViewerUser } from "../../access/index.ts";
 import type { Database } from "../../db/client.ts";
-import type { Events } from "../../events/index.ts";
 import { HubError } from "../../lib/errors.ts";
-import { audit } from "../audit/service.ts";
+import type { Runner, Work } from "../work.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
 import { Throttle } from "./throttle.ts";
 
@@ -63,15 +62,70 @@ function throttled(ms: number): HubError {
   );
 }
 
-/** Sign-in for one running hub: its throttles live as long as the server does. */
+interface Keys {
+  email: string;
+  address: string;
+}
+
+/** A failed sign-in counts against the account and the address, and is audited. */
+async function signInFailed(
+  { tx, audit }: Work,
+  input: Keys & { userId: string | null; accounts: Throttle; addresses: Throttle },
+): Promise<void> {
+  await input.accounts.fail(tx, input.email);
+  await input.addresses.fail(tx, input.address);
+  audit({
+    actorId: input.userId,
+    authorityId: null,
+    objectType: "Session",
+    objectId: input.userId ?? input.email,
+    action: "LOGIN_FAILED",
+    changes: { address: input.address },
+  });
+}
+
+async function openSession(
+  { tx, audit }: Work,
+  input: Keys & { userId: string; tokenHash: string; expiresAt: Date; accounts: Throttle },
+): Promise<string> {
+  await input.accounts.reset(tx, input.email);
+  const session = await tx.session.create({
+    data: { tokenHash: input.tokenHash, userId: input.userId, expiresAt: input.expiresAt },
+  });
+  audit({
+    actorId: input.userId,
+    authorityId: null,
+    objectType: "Session",
+    objectId: session.id,
+    action: "LOGIN",
+    changes: { address: input.address },
+  });
+  return session.id;
+}
+
+/** Revokes the caller's session; its open WebSocket connections close on every instance. */
+async function closeSession({ tx, access, audit, publish }: Work, _input: null): Promise<boolean> {
+  const sessionId = access.sessionId;
+  if (!access.user || !sessionId) return false;
+  await tx.session.update({
+    where: { id: sessionId },
+    data: { revokedAt: new Date() },
+    select: { id: true },
+  });
+  audit({ authorityId: null, objectType: "Session", objectId: sessionId, action: "LOGOUT" });
+  publish("sessionRevoked", { sessionId });
+  return true;
+}
+
+/** Sign-in, sign-out and sessions; the throttles' counts live in the database. */
 export class SignIn {
-  readonly accounts = new Throttle({
+  readonly accounts = new Throttle("account", {
     freeFailures: 5,
     baseLockMs: 30_000,
     maxLockMs: 15 * MINUTE,
     windowMs: 15 * MINUTE,
   });
-  readonly addresses = new Throttle({
+  readonly addresses = new Throttle("address", {
     freeFailures: 30,
     baseLockMs: 30_000,
     maxLockMs: 15 * MINUTE,
@@ -80,8 +134,8 @@ export class SignIn {
 
   constructor(
     private readonly db: Database,
+    private readonly runner: Runner,
     private readonly policy: SessionPolicy,
-    private readonly events: Events,
   ) {}
 
   async login(input: {
@@ -90,43 +144,34 @@ export class SignIn {
     address: string;
   }): Promise<{ token: string; user: ViewerUser; expiresAt: Date; sessionId: string }> {
     const email = input.email.trim().toLowerCase();
-    const accountKey = `account:${email}`;
-    const addressKey = `address:${input.address}`;
-    const wait = Math.max(this.accounts.retryAfter(accountKey), this.addresses.retryAfter(addressKey));
+    const keys = { email, address: input.address };
+    const wait = Math.max(
+      await this.accounts.retryAfter(this.db.read, email),
+      await this.addresses.retryAfter(this.db.read, input.address),
+    );
     if (wait > 0) throw throttled(wait);
 
     const user = await this.db.read.user.findUnique({ where: { email }, select: userSelect });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+    const anonymous = Access.anonymous();
     if (!user || !ok || !user.active) {
-      this.accounts.fail(accountKey);
-      this.addresses.fail(addressKey);
-      await this.db.transact((tx) =>
-        audit(tx, user?.id ?? null, {
-          authorityId: null,
-          objectType: "Session",
-          objectId: user?.id ?? email,
-          action: "LOGIN_FAILED",
-          changes: { address: input.address },
-        }),
-      );
+      await this.runner.run(anonymous, signInFailed, {
+        ...keys,
+        userId: user?.id ?? null,
+        accounts: this.accounts,
+        addresses: this.addresses,
+      });
       throw new HubError("UNAUTHENTICATED", "E-Mail-Adresse oder Passwort ist falsch.");
     }
-    this.accounts.reset(accountKey);
 
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + this.policy.maxHours * 60 * MINUTE);
-    const sessionId = await this.db.transact(async (tx) => {
-      const session = await tx.session.create({
-        data: { tokenHash: hashToken(token), userId: user.id, expiresAt },
-      });
-      await audit(tx, user.id, {
-        authorityId: null,
-        objectType: "Session",
-        objectId: session.id,
-        action: "LOGIN",
-        changes: { address: input.address },
-      });
-      return session.id;
+    const sessionId = await this.runner.run(anonymous, openSession, {
+      ...keys,
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+      accounts: this.accounts,
     });
     return { token, user: toViewer(user), expiresAt, sessionId };
   }
@@ -142,6 +187,7 @@ export class SignIn {
     if (session.expiresAt.getTime() <= now) return null;
     if (now - session.lastSeenAt.getTime() > this.policy.idleMinutes * MINUTE) return null;
     if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      // Bookkeeping of the session itself, not a change anyone makes: no command, no audit entry.
       await this.db.transact((tx) =>
         tx.session.update({
           where: { id: session.id },
@@ -153,21 +199,7 @@ export class SignIn {
     return { user: toViewer(session.user), sessionId: session.id, expiresAt: session.expiresAt };
   }
 
-  async logout(sessionId: string, user: ViewerUser): Promise<void> {
-    await this.db.transact(async (tx) => {
-      await tx.session.update({
-        where: { id: sessionId },
-        data: { revokedAt: new Date() },
-        select: { id: true },
-      });
-      await audit(tx, user.id, {
-        authorityId: null,
-        objectType: "Session",
-        objectId: sessionId,
-        action: "LOGOUT",
-      });
-    });
-    // Open subscriptions of this session end with it (see app.ts).
-    this.events.publish("sessionRevoked", { sessionId });
+  logout(access: Access): Promise<boolean> {
+    return this.runner.run(access, closeSession, null);
   }
 }

@@ -178,10 +178,7 @@ builder.mutationFields((t) => ({
     description: "Revokes the current token at once.",
     resolve: async (_root, _args, ctx) => {
       ctx.setSessionCookie?.(null);
-      const user = ctx.access.user;
-      if (!user || !ctx.access.sessionId) return false;
-      await ctx.signIn.logout(ctx.access.sessionId, user);
-      return true;
+      return ctx.signIn.logout(ctx.access);
     },
   }),
   updateSchool: t.prismaField({
@@ -200,7 +197,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const school = await updateSchool(ctx.db, ctx.events, ctx.access, {
+      const school = await ctx.run(updateSchool, {
         schoolId: decodeId(String(input.schoolId), "School", "schoolId"),
         name: input.name,
         upgradeStatus: input.upgradeStatus,
@@ -224,7 +221,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const group = await createSteeringGroup(ctx.db, ctx.access, {
+      const group = await ctx.run(createSteeringGroup, {
         authorityId: decodeId(String(input.authorityId), "SchoolAuthority", "authorityId"),
         name: input.name,
         members: input.members.map((m, i) => ({
@@ -244,7 +241,7 @@ builder.mutationFields((t) => ({
       member: t.arg({ type: MemberInput, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const member = await addSteeringGroupMember(ctx.db, ctx.access, {
+      const member = await ctx.run(addSteeringGroupMember, {
         groupId: decodeId(String(args.groupId), "SteeringGroup", "groupId"),
         userId: decodeId(String(args.member.userId), "User", "member.userId"),
         department: args.member.department,
@@ -257,11 +254,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { memberId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      removeSteeringGroupMember(
-        ctx.db,
-        ctx.access,
-        decodeId(String(args.memberId), "SteeringGroupMember", "memberId"),
-      ),
+      ctx.run(removeSteeringGroupMember, {
+        memberId: decodeId(String(args.memberId), "SteeringGroupMember", "memberId"),
+      }),
   }),
 }));
 

@@ -1,12 +1,12 @@
 // Authorities, schools, people and steering groups: the rules, free of GraphQL.
 import type { Access } from "../../access/index.ts";
 import { requireSchoolKeeper, requireSteeringGroupKeeper } from "../../access/organisations.ts";
-import type { Database, Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import type { Department, Role, UpgradeStatus } from "../../db/generated/client/enums.ts";
-import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { requiredText } from "../../lib/validate.ts";
-import { audit, diff } from "../audit/service.ts";
+import { diff } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
 export type SupportSide = "PROVIDER" | "AUTHORITY_IT";
@@ -17,30 +17,25 @@ export function supportedBy(upgradeStatus: UpgradeStatus): SupportSide {
 }
 
 export async function updateSchool(
-  db: Database,
-  events: Events,
-  access: Access,
+  { tx, access, audit, publish }: Work,
   input: { schoolId: string; name?: string | null; upgradeStatus?: UpgradeStatus | null },
 ) {
-  const user = requireSchoolKeeper(access);
-  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  requireSchoolKeeper(access);
+  const school = await tx.school.findUnique({ where: { id: input.schoolId } });
   if (!school || !access.canSeeAuthority(school.authorityId)) throw notFound("Schule");
   const changes = {
     name: input.name == null ? undefined : requiredText(input.name, "name", "Der Name"),
     upgradeStatus: input.upgradeStatus ?? undefined,
   };
-  const updated = await db.transact(async (tx) => {
-    const row = await tx.school.update({ where: { id: school.id }, data: changes });
-    await audit(tx, user.id, {
-      authorityId: school.authorityId,
-      objectType: "School",
-      objectId: school.id,
-      action: "UPDATE",
-      changes: diff(school, changes),
-    });
-    return row;
+  const updated = await tx.school.update({ where: { id: school.id }, data: changes });
+  audit({
+    authorityId: school.authorityId,
+    objectType: "School",
+    objectId: school.id,
+    action: "UPDATE",
+    changes: diff(school, changes),
   });
-  events.publish("schoolUpdated", { authorityId: school.authorityId, schoolId: school.id });
+  publish("schoolUpdated", { authorityId: school.authorityId, schoolId: school.id });
   return updated;
 }
 
@@ -68,32 +63,29 @@ async function checkMembers(tx: Tx, authorityId: string, providerId: string, mem
 }
 
 export async function createSteeringGroup(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { authorityId: string; name: string; members: MemberInput[] },
 ) {
-  const user = requireSteeringGroupKeeper(access);
+  requireSteeringGroupKeeper(access);
   access.requireAuthority(input.authorityId, "Schulträger");
   const name = requiredText(input.name, "name", "Der Name");
-  const authority = await db.read.schoolAuthority.findUniqueOrThrow({ where: { id: input.authorityId } });
-  return db.transact(async (tx) => {
-    const existing = await tx.steeringGroup.findUnique({ where: { authorityId: authority.id } });
-    if (existing) throw conflict("Dieser Schulträger hat bereits eine Steuerungsgruppe.");
-    const group = await tx.steeringGroup.create({ data: { authorityId: authority.id, name } });
-    await audit(tx, user.id, {
-      authorityId: authority.id,
-      objectType: "SteeringGroup",
-      objectId: group.id,
-      action: "CREATE",
-      changes: { name, members: input.members },
-    });
-    await checkMembers(tx, authority.id, authority.providerId, input.members);
-    // One insert per member: a duplicate person fails on the unique key and rolls the group back.
-    for (const member of input.members) {
-      await tx.steeringGroupMember.create({ data: { groupId: group.id, ...member } }).catch(duplicateMember);
-    }
-    return group;
+  const authority = await tx.schoolAuthority.findUniqueOrThrow({ where: { id: input.authorityId } });
+  const existing = await tx.steeringGroup.findUnique({ where: { authorityId: authority.id } });
+  if (existing) throw conflict("Dieser Schulträger hat bereits eine Steuerungsgruppe.");
+  const group = await tx.steeringGroup.create({ data: { authorityId: authority.id, name } });
+  audit({
+    authorityId: authority.id,
+    objectType: "SteeringGroup",
+    objectId: group.id,
+    action: "CREATE",
+    changes: { name, members: input.members },
   });
+  await checkMembers(tx, authority.id, authority.providerId, input.members);
+  // One insert per member: a duplicate person fails on the unique key and rolls the group back.
+  for (const member of input.members) {
+    await tx.steeringGroupMember.create({ data: { groupId: group.id, ...member } }).catch(duplicateMember);
+  }
+  return group;
 }
 
 function duplicateMember(error: unknown): never {
@@ -102,8 +94,8 @@ function duplicateMember(error: unknown): never {
   throw error;
 }
 
-async function groupOf(db: Database, access: Access, groupId: string) {
-  const group = await db.read.steeringGroup.findUnique({
+async function groupOf(tx: Tx, access: Access, groupId: string) {
+  const group = await tx.steeringGroup.findUnique({
     where: { id: groupId },
     include: { authority: true },
   });
@@ -112,52 +104,50 @@ async function groupOf(db: Database, access: Access, groupId: string) {
 }
 
 export async function addSteeringGroupMember(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: MemberInput & { groupId: string },
 ) {
-  const user = requireSteeringGroupKeeper(access);
-  const group = await groupOf(db, access, input.groupId);
-  return db.transact(async (tx) => {
-    await checkMembers(tx, group.authorityId, group.authority.providerId, [input]);
-    const member = await tx.steeringGroupMember
-      .create({
-        data: {
-          groupId: group.id,
-          userId: input.userId,
-          department: input.department,
-          coordinator: input.coordinator,
-        },
-      })
-      .catch(duplicateMember);
-    await audit(tx, user.id, {
-      authorityId: group.authorityId,
-      objectType: "SteeringGroupMember",
-      objectId: member.id,
-      action: "CREATE",
-      changes: { userId: input.userId, department: input.department, coordinator: input.coordinator },
-    });
-    return member;
+  requireSteeringGroupKeeper(access);
+  const group = await groupOf(tx, access, input.groupId);
+  await checkMembers(tx, group.authorityId, group.authority.providerId, [input]);
+  const member = await tx.steeringGroupMember
+    .create({
+      data: {
+        groupId: group.id,
+        userId: input.userId,
+        department: input.department,
+        coordinator: input.coordinator,
+      },
+    })
+    .catch(duplicateMember);
+  audit({
+    authorityId: group.authorityId,
+    objectType: "SteeringGroupMember",
+    objectId: member.id,
+    action: "CREATE",
+    changes: { userId: input.userId, department: input.department, coordinator: input.coordinator },
   });
+  return member;
 }
 
-export async function removeSteeringGroupMember(db: Database, access: Access, memberId: string) {
-  const user = requireSteeringGroupKeeper(access);
-  const member = await db.read.steeringGroupMember.findUnique({
-    where: { id: memberId },
+export async function removeSteeringGroupMember(
+  { tx, access, audit }: Work,
+  input: { memberId: string },
+): Promise<boolean> {
+  requireSteeringGroupKeeper(access);
+  const member = await tx.steeringGroupMember.findUnique({
+    where: { id: input.memberId },
     include: { group: true },
   });
   if (!member || !access.canSeeAuthority(member.group.authorityId)) throw notFound("Mitglied");
-  await db.transact(async (tx) => {
-    const { count } = await tx.steeringGroupMember.deleteMany({ where: { id: member.id } });
-    if (count !== 1) throw notFound("Mitglied");
-    await audit(tx, user.id, {
-      authorityId: member.group.authorityId,
-      objectType: "SteeringGroupMember",
-      objectId: member.id,
-      action: "DELETE",
-      changes: { userId: member.userId, department: member.department, coordinator: member.coordinator },
-    });
+  const { count } = await tx.steeringGroupMember.deleteMany({ where: { id: member.id } });
+  if (count !== 1) throw notFound("Mitglied");
+  audit({
+    authorityId: member.group.authorityId,
+    objectType: "SteeringGroupMember",
+    objectId: member.id,
+    action: "DELETE",
+    changes: { userId: member.userId, department: member.department, coordinator: member.coordinator },
   });
   return true;
 }
@@ -177,8 +167,42 @@ export interface NewUser {
 const PROVIDER_ROLES: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Creates a person; used by the seed and by `npm run user:add`. */
-export async function createUser(tx: Tx, actorId: string | null, input: NewUser) {
+/** The first provider of an empty production database (`npm run user:add -- --provider`). */
+export async function createProvider({ tx, audit }: Work, input: { name: string }) {
+  const name = requiredText(input.name, "name", "Der Name");
+  const shortName = name.split(/\s+/)[0] ?? name;
+  const provider = await tx.provider.create({ data: { name, shortName } });
+  audit({
+    authorityId: null,
+    objectType: "Provider",
+    objectId: provider.id,
+    action: "CREATE",
+    changes: { name, shortName },
+  });
+  return provider;
+}
+
+/** Creates a person (`npm run user:add`). */
+export async function createUser({ tx, audit }: Work, input: NewUser) {
+  const user = await insertUser(tx, input);
+  audit({
+    authorityId: user.authorityId,
+    objectType: "User",
+    objectId: user.id,
+    action: "CREATE",
+    changes: {
+      email: user.email,
+      name: user.name,
+      roles: input.roles,
+      authorityId: user.authorityId,
+      providerId: user.providerId,
+    },
+  });
+  return user;
+}
+
+/** The person's row after the rules for people; the demo seed loads its accounts with it. */
+export async function insertUser(tx: Tx, input: NewUser) {
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw badInput("email", `"${input.email}" ist keine gültige E-Mail-Adresse.`);
   const name = requiredText(input.name, "name", "Der Name");
@@ -214,13 +238,6 @@ export async function createUser(tx: Tx, actorId: string | null, input: NewUser)
       schoolId: input.schoolId ?? null,
       roles: { create: input.roles.map((role) => ({ role })) },
     },
-  });
-  await audit(tx, actorId, {
-    authorityId: user.authorityId,
-    objectType: "User",
-    objectId: user.id,
-    action: "CREATE",
-    changes: { email, name, roles: input.roles, authorityId: user.authorityId, providerId: user.providerId },
   });
   return user;
 }

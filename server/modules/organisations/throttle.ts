@@ -1,5 +1,7 @@
-// Throttles failed sign-ins per account and per client address. Kept in memory: the hub
-// runs one process per database, and a restart merely forgives recent failures.
+// Throttles failed sign-ins per account and per client address. The counts live in the
+// database, so every instance sees the same ones: switching instance does not reset them.
+import { createHash } from "node:crypto";
+import type { ReadClient, Tx } from "../../db/client.ts";
 
 export interface ThrottlePolicy {
   /** Failures allowed before a key is locked. */
@@ -11,49 +13,83 @@ export interface ThrottlePolicy {
   windowMs: number;
 }
 
-interface Entry {
+export interface ThrottleEntry {
   failures: number;
   lastFailure: number;
   lockedUntil: number;
 }
 
 export class Throttle {
-  private readonly entries = new Map<string, Entry>();
+  constructor(
+    /** Keeps account and address keys apart in the one table. */
+    private readonly kind: string,
+    readonly policy: ThrottlePolicy,
+  ) {}
 
-  constructor(private readonly policy: ThrottlePolicy) {}
-
-  /** Milliseconds until `key` may try again; 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const entry = this.current(key, now);
-    return entry ? Math.max(0, entry.lockedUntil - now) : 0;
-  }
-
-  fail(key: string, now = Date.now()): void {
-    const entry = this.current(key, now) ?? { failures: 0, lastFailure: now, lockedUntil: 0 };
-    entry.failures++;
-    entry.lastFailure = now;
-    const over = entry.failures - this.policy.freeFailures;
-    if (over > 0) {
-      entry.lockedUntil = now + Math.min(this.policy.maxLockMs, this.policy.baseLockMs * 2 ** (over - 1));
-    }
-    this.entries.set(key, entry);
-    if (this.entries.size > 10_000) this.prune(now);
-  }
-
-  reset(key: string): void {
-    this.entries.delete(key);
-  }
-
-  private current(key: string, now: number): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && now - entry.lastFailure > this.policy.windowMs && now >= entry.lockedUntil) {
-      this.entries.delete(key);
-      return undefined;
-    }
+  /** The entry still in force at `now`, or null once its window has passed and no lock holds. */
+  current(entry: ThrottleEntry | null, now: number): ThrottleEntry | null {
+    if (!entry) return null;
+    if (now - entry.lastFailure > this.policy.windowMs && now >= entry.lockedUntil) return null;
     return entry;
   }
 
-  private prune(now: number): void {
-    for (const key of this.entries.keys()) this.current(key, now);
+  /** Milliseconds until the key may try again; 0 when it may now. */
+  wait(entry: ThrottleEntry | null, now: number): number {
+    const live = this.current(entry, now);
+    return live ? Math.max(0, live.lockedUntil - now) : 0;
+  }
+
+  /** The entry after one more failure at `now`. */
+  next(entry: ThrottleEntry | null, now: number): ThrottleEntry {
+    const live = this.current(entry, now) ?? { failures: 0, lastFailure: now, lockedUntil: 0 };
+    const failures = live.failures + 1;
+    const over = failures - this.policy.freeFailures;
+    const lockedUntil =
+      over > 0
+        ? now + Math.min(this.policy.maxLockMs, this.policy.baseLockMs * 2 ** (over - 1))
+        : live.lockedUntil;
+    return { failures, lastFailure: now, lockedUntil };
+  }
+
+  /** Stored under a hash: a key is as long as a hash however long the e-mail address typed. */
+  key(id: string): string {
+    return createHash("sha256").update(`${this.kind}:${id}`).digest("hex");
+  }
+
+  async retryAfter(db: ReadClient | Tx, id: string, now = Date.now()): Promise<number> {
+    return this.wait(await this.read(db, id), now);
+  }
+
+  async fail(tx: Tx, id: string, now = Date.now()): Promise<void> {
+    const key = this.key(id);
+    const entry = this.next(await this.read(tx, id), now);
+    const data = {
+      failures: entry.failures,
+      lastFailure: new Date(entry.lastFailure),
+      lockedUntil: new Date(entry.lockedUntil),
+    };
+    await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+    // Forgotten entries go as new ones come, so the table stays as small as the recent failures.
+    await tx.signInThrottle.deleteMany({
+      where: {
+        lastFailure: { lt: new Date(now - this.policy.windowMs) },
+        lockedUntil: { lt: new Date(now) },
+      },
+    });
+  }
+
+  async reset(tx: Tx, id: string): Promise<void> {
+    await tx.signInThrottle.deleteMany({ where: { key: this.key(id) } });
+  }
+
+  private async read(db: ReadClient | Tx, id: string): Promise<ThrottleEntry | null> {
+    const row = await db.signInThrottle.findUnique({ where: { key: this.key(id) } });
+    return row
+      ? {
+          failures: row.failures,
+          lastFailure: row.lastFailure.getTime(),
+          lockedUntil: row.lockedUntil.getTime(),
+        }
+      : null;
   }
 }

@@ -3,13 +3,15 @@
 // or, on a terminal, from a hidden prompt; never from the command line.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { PROVIDER_ROLES } from "../../access/index.ts";
+import { Access, PROVIDER_ROLES } from "../../access/index.ts";
 import { loadConfig } from "../../config.ts";
 import { type Database, openDatabase } from "../../db/client.ts";
 import { Role } from "../../db/generated/client/enums.ts";
 import { migrateDeploy } from "../../db/migrate.ts";
+import { MemoryEvents } from "../../events/index.ts";
 import { HubError } from "../../lib/errors.ts";
-import { createUser } from "./service.ts";
+import { Runner } from "../work.ts";
+import { createProvider, createUser } from "./service.ts";
 
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) throw new Error("Set HUB_PASSWORD (no terminal to ask on).");
@@ -24,15 +26,13 @@ async function askPassword(): Promise<string> {
 }
 
 /** The provider named by --provider; on a database without any, the first one is created. */
-async function providerFor(db: Database, name: string | undefined) {
+async function providerFor(db: Database, runner: Runner, name: string | undefined) {
   const providers = await db.read.provider.findMany();
   const found = providers.find((p) => p.shortName === name || p.name === name);
   if (found) return found;
   if (!name && providers.length === 1) return providers[0];
   if (name && providers.length === 0) {
-    return db.transact((tx) =>
-      tx.provider.create({ data: { name, shortName: name.split(/\s+/)[0] ?? name } }),
-    );
+    return runner.run(Access.anonymous(), createProvider, { name });
   }
   throw new Error(
     `Name the provider with --provider (known: ${providers.map((p) => p.shortName).join(", ") || "none"}).`,
@@ -61,6 +61,7 @@ async function main() {
   const config = loadConfig();
   await migrateDeploy(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
+  const runner = new Runner(db, new MemoryEvents());
   try {
     const password = process.env.HUB_PASSWORD || (await askPassword());
     const isProvider = roles.some((r) => PROVIDER_ROLES.includes(r as Role));
@@ -68,7 +69,7 @@ async function main() {
       ? await db.read.schoolAuthority.findUnique({ where: { name: values.authority } })
       : null;
     if (values.authority && !authority) throw new Error(`No authority named "${values.authority}".`);
-    const provider = isProvider ? await providerFor(db, values.provider) : null;
+    const provider = isProvider ? await providerFor(db, runner, values.provider) : null;
     const school =
       values.school && authority
         ? await db.read.school.findUnique({
@@ -76,17 +77,15 @@ async function main() {
           })
         : null;
     if (values.school && !school) throw new Error(`No school named "${values.school}" at that authority.`);
-    const user = await db.transact((tx) =>
-      createUser(tx, null, {
-        email: values.email ?? "",
-        name: values.name ?? "",
-        password,
-        roles: roles as Role[],
-        providerId: provider?.id ?? null,
-        authorityId: authority?.id ?? null,
-        schoolId: school?.id ?? null,
-      }),
-    );
+    const user = await runner.run(Access.anonymous(), createUser, {
+      email: values.email ?? "",
+      name: values.name ?? "",
+      password,
+      roles: roles as Role[],
+      providerId: provider?.id ?? null,
+      authorityId: authority?.id ?? null,
+      schoolId: school?.id ?? null,
+    });
     console.log(`Created ${user.email} (${roles.join(", ")}).`);
   } finally {
     await db.close();

@@ -3,7 +3,7 @@
 import type { Tx } from "../../db/client.ts";
 import type { EscalationStatus } from "../../db/generated/client/enums.ts";
 import { badInput, conflict } from "../../lib/errors.ts";
-import { audit } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 
 export const STATUS_LABEL: Record<EscalationStatus, string> = {
   RAISED: "erhoben",
@@ -37,8 +37,7 @@ export async function transition(
 
 /** ON_AGENDA: the escalation (in review) is discussed under the given agenda item of its authority's meeting. */
 export async function putOnAgenda(
-  tx: Tx,
-  actorId: string,
+  { tx, audit }: Work,
   input: { escalationId: string; authorityId: string; meetingId: string; agendaItemId: string },
 ) {
   const escalation = await tx.escalation.findUnique({ where: { id: input.escalationId } });
@@ -46,7 +45,7 @@ export async function putOnAgenda(
     throw badInput("escalationId", "Diese Eskalation gehört nicht zu diesem Schulträger.");
   }
   await transition(tx, escalation, ["IN_REVIEW"], { status: "ON_AGENDA", agendaItemId: input.agendaItemId });
-  await audit(tx, actorId, {
+  audit({
     authorityId: escalation.authorityId,
     objectType: "Escalation",
     objectId: escalation.id,

@@ -20,6 +20,7 @@ import { decodeId } from "../../graphql/ids.ts";
 import { groupedLoader, withFields } from "../../graphql/loaders.ts";
 import { badInput, notFound } from "../../lib/errors.ts";
 import { BookingRef } from "../controlling/schema.ts";
+import type { Command } from "../work.ts";
 import { type Clock, clock } from "./clock.ts";
 import type { Figures } from "./quality.ts";
 import { serviceQuality } from "./quality.ts";
@@ -375,7 +376,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const deps = (ctx: Context) => ({ db: ctx.db, events: ctx.events, access: ctx.access });
 const reload = (ctx: Context, query: object, id: string) =>
   ctx.db.read.escalation.findUniqueOrThrow({ ...query, where: { id } });
 
@@ -398,7 +398,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const escalation = await raiseEscalation(deps(ctx), {
+      const escalation = await ctx.run(raiseEscalation, {
         ...input,
         schoolId: decodeId(String(input.schoolId), "School", "schoolId"),
       });
@@ -410,7 +410,11 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { escalationId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
-      reload(ctx, query, await reviewEscalation(deps(ctx), escalationId(ctx, args.escalationId))),
+      reload(
+        ctx,
+        query,
+        await ctx.run(reviewEscalation, { escalationId: escalationId(ctx, args.escalationId) }),
+      ),
   }),
   scheduleEscalation: t.prismaField({
     type: "Escalation",
@@ -426,7 +430,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await scheduleEscalation(deps(ctx), {
+      const id = await ctx.run(scheduleEscalation, {
         escalationId: escalationId(ctx, input.escalationId),
         meetingId: input.meetingId ? decodeId(String(input.meetingId), "Meeting", "meetingId") : null,
       });
@@ -450,7 +454,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await resolveEscalation(deps(ctx), {
+      const id = await ctx.run(resolveEscalation, {
         escalationId: escalationId(ctx, input.escalationId),
         resolution: input.resolution,
         rejected: input.rejected,
@@ -479,7 +483,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const rating = await recordSatisfaction(deps(ctx), {
+      const rating = await ctx.run(recordSatisfaction, {
         ...input,
         schoolId: decodeId(String(input.schoolId), "School", "schoolId"),
         escalationId: input.escalationId ? escalationId(ctx, input.escalationId) : null,
@@ -497,7 +501,7 @@ builder.mutationFields((t) => ({
       resolveDays: t.arg.int({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      await setEscalationTarget(deps(ctx), {
+      await ctx.run(setEscalationTarget, {
         ...args,
         authorityId: decodeId(String(args.authorityId), "SchoolAuthority", "authorityId"),
       });
@@ -521,22 +525,22 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const measure = await createServiceMeasure(deps(ctx), {
+      const measure = await ctx.run(createServiceMeasure, {
         ...input,
         schoolId: decodeId(String(input.schoolId), "School", "schoolId"),
       });
       return ctx.db.read.serviceMeasure.findUniqueOrThrow({ ...query, where: { id: measure.id } });
     },
   }),
-  startServiceMeasure: measureMutation(t, (ctx, id) => startServiceMeasure(deps(ctx), id)),
-  acceptServiceMeasure: measureMutation(t, (ctx, id) => acceptServiceMeasure(deps(ctx), id)),
+  startServiceMeasure: measureMutation(t, startServiceMeasure),
+  acceptServiceMeasure: measureMutation(t, acceptServiceMeasure),
   completeServiceMeasure: t.prismaField({
     type: "ServiceMeasure",
     description: "Finishes the measure with its service report.",
     authScopes: { signedIn: true },
     args: { measureId: t.arg.id({ required: true }), report: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const measure = await completeServiceMeasure(deps(ctx), {
+      const measure = await ctx.run(completeServiceMeasure, {
         measureId: decodeId(String(args.measureId), "ServiceMeasure", "measureId"),
         report: args.report,
       });
@@ -548,7 +552,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { measureId: t.arg.id({ required: true }), bookingId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = await linkBooking(deps(ctx), {
+      const id = await ctx.run(linkBooking, {
         measureId: decodeId(String(args.measureId), "ServiceMeasure", "measureId"),
         bookingId: decodeId(String(args.bookingId), "Booking", "bookingId"),
       });
@@ -558,13 +562,15 @@ builder.mutationFields((t) => ({
 }));
 
 type MutationBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
-function measureMutation(t: MutationBuilder, run: (ctx: Context, id: string) => Promise<{ id: string }>) {
+function measureMutation(t: MutationBuilder, command: Command<{ measureId: string }, { id: string }>) {
   return t.prismaField({
     type: "ServiceMeasure",
     authScopes: { signedIn: true },
     args: { measureId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const measure = await run(ctx, decodeId(String(args.measureId), "ServiceMeasure", "measureId"));
+      const measure = await ctx.run(command, {
+        measureId: decodeId(String(args.measureId), "ServiceMeasure", "measureId"),
+      });
       return ctx.db.read.serviceMeasure.findUniqueOrThrow({ ...query, where: { id: measure.id } });
     },
   });

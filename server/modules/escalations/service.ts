@@ -12,42 +12,32 @@ import {
   requireSettle,
 } from "../../access/escalations.ts";
 import type { Access } from "../../access/index.ts";
-import type { Database, ReadClient, Tx } from "../../db/client.ts";
+import type { ReadClient, Tx } from "../../db/client.ts";
 import type {
   EscalationStatus,
   MeasureKind,
   MeasureStatus,
   Severity,
 } from "../../db/generated/client/enums.ts";
-import type { Events } from "../../events/index.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { type FederalState, isFederalState } from "../../lib/holidays.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
-import { audit } from "../audit/service.ts";
 import { addAgendaItem } from "../governance/service.ts";
+import type { Work } from "../work.ts";
 import { DEFAULT_TARGETS, type Target } from "./clock.ts";
 import { transition } from "./lifecycle.ts";
 
-export interface Deps {
-  db: Database;
-  events: Events;
-  access: Access;
+async function load(tx: Tx, access: Access, id: string) {
+  return requireEscalation(access, await tx.escalation.findUnique({ where: { id } }));
 }
 
-async function load(db: Database, access: Access, id: string) {
-  return requireEscalation(access, await db.read.escalation.findUnique({ where: { id } }));
-}
-
-function publish(events: Events, escalation: { authorityId: string; schoolId: string; id: string }) {
-  events.publish("escalationUpdated", {
-    authorityId: escalation.authorityId,
-    schoolId: escalation.schoolId,
-    escalationId: escalation.id,
-  });
+/** The payload of `escalationUpdated`. */
+function updated(escalation: { authorityId: string; schoolId: string; id: string }) {
+  return { authorityId: escalation.authorityId, schoolId: escalation.schoolId, escalationId: escalation.id };
 }
 
 export async function raiseEscalation(
-  { db, events, access }: Deps,
+  { tx, access, audit, publish }: Work,
   input: {
     schoolId: string;
     subject: string;
@@ -56,7 +46,7 @@ export async function raiseEscalation(
     severity: Severity;
   },
 ) {
-  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  const school = await tx.school.findUnique({ where: { id: input.schoolId } });
   if (!school) throw notFound("Schule");
   requireRaise(access, { authorityId: school.authorityId, schoolId: school.id });
   const user = access.requireUser();
@@ -69,53 +59,51 @@ export async function raiseEscalation(
     severity: input.severity,
     raisedById: user.id,
   };
-  const escalation = await db.transact(async (tx) => {
-    const row = await tx.escalation.create({ data });
-    await audit(tx, user.id, {
-      authorityId: row.authorityId,
-      objectType: "Escalation",
-      objectId: row.id,
-      action: "RAISE",
-      changes: {
-        subject: data.subject,
-        severity: data.severity,
-        ticketRef: data.ticketRef,
-        schoolId: data.schoolId,
-      },
-    });
-    return row;
+  const escalation = await tx.escalation.create({ data });
+  audit({
+    authorityId: escalation.authorityId,
+    objectType: "Escalation",
+    objectId: escalation.id,
+    action: "RAISE",
+    changes: {
+      subject: data.subject,
+      severity: data.severity,
+      ticketRef: data.ticketRef,
+      schoolId: data.schoolId,
+    },
   });
-  publish(events, escalation);
+  publish("escalationUpdated", updated(escalation));
   return escalation;
 }
 
-export async function reviewEscalation({ db, events, access }: Deps, escalationId: string) {
-  const escalation = await load(db, access, escalationId);
+export async function reviewEscalation(
+  { tx, access, audit, publish }: Work,
+  input: { escalationId: string },
+) {
+  const escalation = await load(tx, access, input.escalationId);
   requireReview(access);
   const user = access.requireUser();
-  await db.transact(async (tx) => {
-    await transition(tx, escalation, ["RAISED"], {
-      status: "IN_REVIEW",
-      reviewedAt: new Date(),
-      reviewedById: user.id,
-    });
-    await audit(tx, user.id, {
-      authorityId: escalation.authorityId,
-      objectType: "Escalation",
-      objectId: escalation.id,
-      action: "REVIEW",
-      changes: { status: [escalation.status, "IN_REVIEW"] },
-    });
+  await transition(tx, escalation, ["RAISED"], {
+    status: "IN_REVIEW",
+    reviewedAt: new Date(),
+    reviewedById: user.id,
   });
-  publish(events, escalation);
+  audit({
+    authorityId: escalation.authorityId,
+    objectType: "Escalation",
+    objectId: escalation.id,
+    action: "REVIEW",
+    changes: { status: [escalation.status, "IN_REVIEW"] },
+  });
+  publish("escalationUpdated", updated(escalation));
   return escalation.id;
 }
 
 /** The Jour-Fixe an escalation goes to: the one given, or the next upcoming one of its authority. */
-async function targetMeeting(db: ReadClient, authorityId: string, meetingId: string | null | undefined) {
+async function targetMeeting(tx: Tx, authorityId: string, meetingId: string | null | undefined) {
   const meeting = meetingId
-    ? await db.meeting.findUnique({ where: { id: meetingId } })
-    : await db.meeting.findFirst({
+    ? await tx.meeting.findUnique({ where: { id: meetingId } })
+    : await tx.meeting.findFirst({
         where: {
           authorityId,
           kind: "JOUR_FIXE",
@@ -138,14 +126,15 @@ async function targetMeeting(db: ReadClient, authorityId: string, meetingId: str
 }
 
 export async function scheduleEscalation(
-  { db, events, access }: Deps,
+  work: Work,
   input: { escalationId: string; meetingId?: string | null },
 ) {
-  const escalation = await load(db, access, input.escalationId);
+  const { tx, access } = work;
+  const escalation = await load(tx, access, input.escalationId);
   requireSettle(access);
-  const meeting = await targetMeeting(db.read, escalation.authorityId, input.meetingId);
-  const school = await db.read.school.findUniqueOrThrow({ where: { id: escalation.schoolId } });
-  await addAgendaItem(db, events, access, {
+  const meeting = await targetMeeting(tx, escalation.authorityId, input.meetingId);
+  const school = await tx.school.findUniqueOrThrow({ where: { id: escalation.schoolId } });
+  await addAgendaItem(work, {
     meetingId: meeting.id,
     title: `Eskalation: ${escalation.subject} (${school.name})`,
     kind: "ESCALATION",
@@ -156,42 +145,40 @@ export async function scheduleEscalation(
 }
 
 export async function resolveEscalation(
-  { db, events, access }: Deps,
+  { tx, access, audit, publish }: Work,
   input: { escalationId: string; resolution: string; rejected?: boolean | null; decisionId?: string | null },
 ) {
-  const escalation = await load(db, access, input.escalationId);
+  const escalation = await load(tx, access, input.escalationId);
   requireSettle(access);
   const user = access.requireUser();
   const resolution = requiredText(input.resolution, "resolution", "Die Lösung", 5000);
   if (input.decisionId) {
-    const decision = await db.read.decision.findUnique({ where: { id: input.decisionId } });
+    const decision = await tx.decision.findUnique({ where: { id: input.decisionId } });
     if (!decision || decision.authorityId !== escalation.authorityId) throw notFound("Beschluss");
   }
   const status: EscalationStatus = input.rejected ? "REJECTED" : "RESOLVED";
-  await db.transact(async (tx) => {
-    await transition(tx, escalation, ["IN_REVIEW", "ON_AGENDA"], {
-      status,
-      resolvedAt: new Date(),
-      resolvedById: user.id,
-      resolution,
-      decisionId: input.decisionId ?? null,
-    });
-    await audit(tx, user.id, {
-      authorityId: escalation.authorityId,
-      objectType: "Escalation",
-      objectId: escalation.id,
-      action: input.rejected ? "REJECT" : "RESOLVE",
-      changes: { status: [escalation.status, status], resolution, decisionId: input.decisionId ?? null },
-    });
+  await transition(tx, escalation, ["IN_REVIEW", "ON_AGENDA"], {
+    status,
+    resolvedAt: new Date(),
+    resolvedById: user.id,
+    resolution,
+    decisionId: input.decisionId ?? null,
   });
-  publish(events, escalation);
+  audit({
+    authorityId: escalation.authorityId,
+    objectType: "Escalation",
+    objectId: escalation.id,
+    action: input.rejected ? "REJECT" : "RESOLVE",
+    changes: { status: [escalation.status, status], resolution, decisionId: input.decisionId ?? null },
+  });
+  publish("escalationUpdated", updated(escalation));
   return escalation.id;
 }
 
 const PERIOD = /^(\d{4})-Q([1-4])$/;
 
 export async function recordSatisfaction(
-  { db, events, access }: Deps,
+  { tx, access, audit, publish }: Work,
   input: {
     schoolId: string;
     score: number;
@@ -200,7 +187,7 @@ export async function recordSatisfaction(
     period?: string | null;
   },
 ) {
-  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  const school = await tx.school.findUnique({ where: { id: input.schoolId } });
   if (!school) throw notFound("Schule");
   requireRate(access, { authorityId: school.authorityId, schoolId: school.id });
   const user = access.requireUser();
@@ -212,7 +199,7 @@ export async function recordSatisfaction(
   }
   let period: string | null = null;
   if (input.escalationId) {
-    const escalation = await load(db, access, input.escalationId);
+    const escalation = await load(tx, access, input.escalationId);
     if (escalation.schoolId !== school.id)
       throw badInput("escalationId", "Die Eskalation gehört zu einer anderen Schule.");
     if (escalation.status !== "RESOLVED" && escalation.status !== "REJECTED") {
@@ -234,25 +221,25 @@ export async function recordSatisfaction(
     comment: optionalText(input.comment, "comment", "Der Kommentar", 2000),
     ratedById: user.id,
   };
-  const rating = await db.transact(async (tx) => {
-    // The unique key on escalationId settles a race between two ratings of one escalation.
-    const row = await tx.satisfactionRating.create({ data }).catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002") {
-        throw conflict("Für diese Eskalation ist die Zufriedenheit schon erfasst.");
-      }
-      throw error;
-    });
-    await audit(tx, user.id, {
-      authorityId: school.authorityId,
-      objectType: "SatisfactionRating",
-      objectId: row.id,
-      action: "CREATE",
-      changes: { score: data.score, source: data.source, period, escalationId: data.escalationId },
-    });
-    return row;
+  // The unique key on escalationId settles a race between two ratings of one escalation.
+  const rating = await tx.satisfactionRating.create({ data }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") {
+      throw conflict("Für diese Eskalation ist die Zufriedenheit schon erfasst.");
+    }
+    throw error;
+  });
+  audit({
+    authorityId: school.authorityId,
+    objectType: "SatisfactionRating",
+    objectId: rating.id,
+    action: "CREATE",
+    changes: { score: data.score, source: data.source, period, escalationId: data.escalationId },
   });
   if (input.escalationId)
-    publish(events, { id: input.escalationId, authorityId: school.authorityId, schoolId: school.id });
+    publish(
+      "escalationUpdated",
+      updated({ id: input.escalationId, authorityId: school.authorityId, schoolId: school.id }),
+    );
   return rating;
 }
 
@@ -276,11 +263,10 @@ export async function targetsOf(db: ReadClient, authorityIds: readonly string[])
 }
 
 export async function setEscalationTarget(
-  { db, access }: Deps,
+  { tx, access, audit }: Work,
   input: { authorityId: string; severity: Severity; reviewDays: number; resolveDays: number },
 ) {
   requireSetTargets(access, input.authorityId);
-  const user = access.requireUser();
   for (const [field, value] of [
     ["reviewDays", input.reviewDays],
     ["resolveDays", input.resolveDays],
@@ -292,39 +278,36 @@ export async function setEscalationTarget(
   if (input.resolveDays < input.reviewDays) {
     throw badInput("resolveDays", "Die Lösung kann nicht vor der Prüfung fällig sein.");
   }
-  await db.transact(async (tx) => {
-    const key = { authorityId: input.authorityId, severity: input.severity };
-    const before = await tx.escalationTarget.findUnique({ where: { authorityId_severity: key } });
-    await tx.escalationTarget.upsert({
-      where: { authorityId_severity: key },
-      create: { ...key, reviewDays: input.reviewDays, resolveDays: input.resolveDays },
-      update: { reviewDays: input.reviewDays, resolveDays: input.resolveDays },
-    });
-    await audit(tx, user.id, {
-      authorityId: input.authorityId,
-      objectType: "EscalationTarget",
-      objectId: `${input.authorityId}:${input.severity}`,
-      action: "SET",
-      changes: {
-        reviewDays: [before?.reviewDays ?? DEFAULT_TARGETS[input.severity].reviewDays, input.reviewDays],
-        resolveDays: [before?.resolveDays ?? DEFAULT_TARGETS[input.severity].resolveDays, input.resolveDays],
-      },
-    });
+  const key = { authorityId: input.authorityId, severity: input.severity };
+  const before = await tx.escalationTarget.findUnique({ where: { authorityId_severity: key } });
+  await tx.escalationTarget.upsert({
+    where: { authorityId_severity: key },
+    create: { ...key, reviewDays: input.reviewDays, resolveDays: input.resolveDays },
+    update: { reviewDays: input.reviewDays, resolveDays: input.resolveDays },
+  });
+  audit({
+    authorityId: input.authorityId,
+    objectType: "EscalationTarget",
+    objectId: `${input.authorityId}:${input.severity}`,
+    action: "SET",
+    changes: {
+      reviewDays: [before?.reviewDays ?? DEFAULT_TARGETS[input.severity].reviewDays, input.reviewDays],
+      resolveDays: [before?.resolveDays ?? DEFAULT_TARGETS[input.severity].resolveDays, input.resolveDays],
+    },
   });
 }
 
 // --- Service measures ------------------------------------------------------
 
-async function loadMeasure(db: Database, access: Access, id: string) {
-  const measure = await db.read.serviceMeasure.findUnique({ where: { id } });
+async function loadMeasure(tx: Tx, access: Access, id: string) {
+  const measure = await tx.serviceMeasure.findUnique({ where: { id } });
   if (!measure || !access.canSeeAuthority(measure.authorityId)) throw notFound("Maßnahme");
   return measure;
 }
 
 /** An upgrade measure moves its school along: started → IN_PROGRESS, done (accepted where due) → COMPLETED. */
 async function moveSchool(
-  tx: Tx,
-  actorId: string,
+  { tx, audit }: Work,
   measure: { kind: MeasureKind; schoolId: string; authorityId: string },
   to: "IN_PROGRESS" | "COMPLETED",
 ) {
@@ -332,7 +315,7 @@ async function moveSchool(
   const school = await tx.school.findUniqueOrThrow({ where: { id: measure.schoolId } });
   if (school.upgradeStatus === to || school.upgradeStatus === "COMPLETED") return false;
   await tx.school.update({ where: { id: school.id }, data: { upgradeStatus: to } });
-  await audit(tx, actorId, {
+  audit({
     authorityId: measure.authorityId,
     objectType: "School",
     objectId: school.id,
@@ -343,10 +326,10 @@ async function moveSchool(
 }
 
 export async function createServiceMeasure(
-  { db, access }: Deps,
+  { tx, access, audit }: Work,
   input: { schoolId: string; kind: MeasureKind; title: string; description?: string | null },
 ) {
-  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  const school = await tx.school.findUnique({ where: { id: input.schoolId } });
   if (!school) throw notFound("Schule");
   requireDeliver(access, school.authorityId);
   const user = access.requireUser();
@@ -359,17 +342,15 @@ export async function createServiceMeasure(
     acceptanceRequired: input.kind !== "NETWORK",
     createdById: user.id,
   };
-  return db.transact(async (tx) => {
-    const row = await tx.serviceMeasure.create({ data });
-    await audit(tx, user.id, {
-      authorityId: row.authorityId,
-      objectType: "ServiceMeasure",
-      objectId: row.id,
-      action: "CREATE",
-      changes: { title: data.title, kind: data.kind, schoolId: data.schoolId },
-    });
-    return row;
+  const measure = await tx.serviceMeasure.create({ data });
+  audit({
+    authorityId: measure.authorityId,
+    objectType: "ServiceMeasure",
+    objectId: measure.id,
+    action: "CREATE",
+    changes: { title: data.title, kind: data.kind, schoolId: data.schoolId },
   });
+  return measure;
 }
 
 /**
@@ -377,8 +358,7 @@ export async function createServiceMeasure(
  * people completing the same measure at once get one success and one CONFLICT.
  */
 async function advanceMeasure(
-  { db, events }: Pick<Deps, "db" | "events">,
-  actorId: string,
+  work: Work,
   measure: { id: string; status: MeasureStatus; kind: MeasureKind; schoolId: string; authorityId: string },
   step: {
     from: MeasureStatus;
@@ -389,35 +369,31 @@ async function advanceMeasure(
   },
   refused: string,
 ) {
+  const { tx, audit, publish } = work;
   if (measure.status !== step.from) throw conflict(refused);
-  const { row, moved } = await db.transact(async (tx) => {
-    const { count } = await tx.serviceMeasure.updateMany({
-      where: { id: measure.id, status: step.from },
-      data: { status: step.to, ...step.data },
-    });
-    if (count !== 1) throw conflict(refused);
-    const moved = step.school ? await moveSchool(tx, actorId, measure, step.school) : false;
-    await audit(tx, actorId, {
-      authorityId: measure.authorityId,
-      objectType: "ServiceMeasure",
-      objectId: measure.id,
-      action: step.action,
-      changes: { status: [step.from, step.to], ...step.data },
-    });
-    return { row: await tx.serviceMeasure.findUniqueOrThrow({ where: { id: measure.id } }), moved };
+  const { count } = await tx.serviceMeasure.updateMany({
+    where: { id: measure.id, status: step.from },
+    data: { status: step.to, ...step.data },
   });
-  if (moved)
-    events.publish("schoolUpdated", { authorityId: measure.authorityId, schoolId: measure.schoolId });
-  return row;
+  if (count !== 1) throw conflict(refused);
+  const moved = step.school ? await moveSchool(work, measure, step.school) : false;
+  audit({
+    authorityId: measure.authorityId,
+    objectType: "ServiceMeasure",
+    objectId: measure.id,
+    action: step.action,
+    changes: { status: [step.from, step.to], ...step.data },
+  });
+  if (moved) publish("schoolUpdated", { authorityId: measure.authorityId, schoolId: measure.schoolId });
+  return tx.serviceMeasure.findUniqueOrThrow({ where: { id: measure.id } });
 }
 
-export async function startServiceMeasure({ db, events, access }: Deps, measureId: string) {
-  const measure = await loadMeasure(db, access, measureId);
+export async function startServiceMeasure(work: Work, input: { measureId: string }) {
+  const { tx, access } = work;
+  const measure = await loadMeasure(tx, access, input.measureId);
   requireDeliver(access, measure.authorityId);
-  const user = access.requireUser();
   return advanceMeasure(
-    { db, events },
-    user.id,
+    work,
     measure,
     {
       from: "PLANNED",
@@ -430,18 +406,14 @@ export async function startServiceMeasure({ db, events, access }: Deps, measureI
   );
 }
 
-export async function completeServiceMeasure(
-  { db, events, access }: Deps,
-  input: { measureId: string; report: string },
-) {
-  const measure = await loadMeasure(db, access, input.measureId);
+export async function completeServiceMeasure(work: Work, input: { measureId: string; report: string }) {
+  const { tx, access } = work;
+  const measure = await loadMeasure(tx, access, input.measureId);
   requireDeliver(access, measure.authorityId);
-  const user = access.requireUser();
   const report = requiredText(input.report, "report", "Der Servicebericht", 20_000);
   // Without an acceptance due (network infrastructure), completion is the end of the measure.
   return advanceMeasure(
-    { db, events },
-    user.id,
+    work,
     measure,
     {
       from: "IN_PROGRESS",
@@ -454,15 +426,15 @@ export async function completeServiceMeasure(
   );
 }
 
-export async function acceptServiceMeasure({ db, events, access }: Deps, measureId: string) {
-  const measure = await loadMeasure(db, access, measureId);
+export async function acceptServiceMeasure(work: Work, input: { measureId: string }) {
+  const { tx, access } = work;
+  const measure = await loadMeasure(tx, access, input.measureId);
   requireAccept(access, measure.authorityId);
   const user = access.requireUser();
   if (!measure.acceptanceRequired)
     throw conflict("Maßnahmen an der Netzwerkinfrastruktur werden nicht abgenommen.");
   return advanceMeasure(
-    { db, events },
-    user.id,
+    work,
     measure,
     {
       from: "COMPLETED",
@@ -475,11 +447,13 @@ export async function acceptServiceMeasure({ db, events, access }: Deps, measure
   );
 }
 
-export async function linkBooking({ db, access }: Deps, input: { measureId: string; bookingId: string }) {
-  const measure = await loadMeasure(db, access, input.measureId);
+export async function linkBooking(
+  { tx, access, audit }: Work,
+  input: { measureId: string; bookingId: string },
+) {
+  const measure = await loadMeasure(tx, access, input.measureId);
   requireDeliver(access, measure.authorityId);
-  const user = access.requireUser();
-  const booking = await db.read.booking.findUnique({
+  const booking = await tx.booking.findUnique({
     where: { id: input.bookingId },
     include: { order: true },
   });
@@ -488,17 +462,15 @@ export async function linkBooking({ db, access }: Deps, input: { measureId: stri
     throw badInput("bookingId", "Die Buchung gehört zu einer anderen Schule.");
   }
   if (booking.reversalOfId) throw badInput("bookingId", "Eine Stornobuchung wird nicht eigens zugeordnet.");
-  await db.transact(async (tx) => {
-    const existing = await tx.measureBooking.findUnique({ where: { bookingId: booking.id } });
-    if (existing) throw conflict("Die Buchung ist bereits einer Maßnahme zugeordnet.");
-    await tx.measureBooking.create({ data: { measureId: measure.id, bookingId: booking.id } });
-    await audit(tx, user.id, {
-      authorityId: measure.authorityId,
-      objectType: "ServiceMeasure",
-      objectId: measure.id,
-      action: "LINK_BOOKING",
-      changes: { bookingId: booking.id },
-    });
+  const existing = await tx.measureBooking.findUnique({ where: { bookingId: booking.id } });
+  if (existing) throw conflict("Die Buchung ist bereits einer Maßnahme zugeordnet.");
+  await tx.measureBooking.create({ data: { measureId: measure.id, bookingId: booking.id } });
+  audit({
+    authorityId: measure.authorityId,
+    objectType: "ServiceMeasure",
+    objectId: measure.id,
+    action: "LINK_BOOKING",
+    changes: { bookingId: booking.id },
   });
   return measure.id;
 }

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Access } from "../../access/index.ts";
 import type { Database } from "../../db/client.ts";
 import { notFound } from "../../lib/errors.ts";
-import { audit } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -14,51 +14,45 @@ export function feedPath(token: string): string {
   return `/exports/calendar/${token}/meetings.ics`;
 }
 
-export async function createCalendarFeed(db: Database, access: Access, authorityId: string) {
+export async function createCalendarFeed({ tx, access, audit }: Work, input: { authorityId: string }) {
+  const { authorityId } = input;
   const user = access.requireUser();
   if (!access.canSeeSteeringRecords(authorityId)) throw notFound("Schulträger");
   const token = randomBytes(32).toString("base64url");
-  const feed = await db.transact(async (tx) => {
-    await tx.calendarFeed.updateMany({
-      where: { userId: user.id, authorityId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    const row = await tx.calendarFeed.create({
-      data: { userId: user.id, authorityId, tokenHash: hash(token) },
-    });
-    await audit(tx, user.id, {
-      authorityId,
-      objectType: "CalendarFeed",
-      objectId: row.id,
-      action: "CREATE",
-    });
-    return row;
+  await tx.calendarFeed.updateMany({
+    where: { userId: user.id, authorityId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  const feed = await tx.calendarFeed.create({
+    data: { userId: user.id, authorityId, tokenHash: hash(token) },
+  });
+  audit({
+    authorityId,
+    objectType: "CalendarFeed",
+    objectId: feed.id,
+    action: "CREATE",
   });
   return { path: feedPath(token), createdAt: feed.createdAt };
 }
 
 export async function revokeCalendarFeeds(
-  db: Database,
-  access: Access,
-  authorityId: string,
+  { tx, access, audit }: Work,
+  input: { authorityId: string },
 ): Promise<boolean> {
+  const { authorityId } = input;
   const user = access.requireUser();
   if (!access.canSeeSteeringRecords(authorityId)) throw notFound("Schulträger");
-  return db.transact(async (tx) => {
-    const { count } = await tx.calendarFeed.updateMany({
-      where: { userId: user.id, authorityId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    if (count > 0) {
-      await audit(tx, user.id, {
-        authorityId,
-        objectType: "CalendarFeed",
-        objectId: authorityId,
-        action: "REVOKE",
-      });
-    }
-    return count > 0;
+  const active = { userId: user.id, authorityId, revokedAt: null };
+  // Without a link to revoke nothing is written, so nothing is audited.
+  if ((await tx.calendarFeed.count({ where: active })) === 0) return false;
+  await tx.calendarFeed.updateMany({ where: active, data: { revokedAt: new Date() } });
+  audit({
+    authorityId,
+    objectType: "CalendarFeed",
+    objectId: authorityId,
+    action: "REVOKE",
   });
+  return true;
 }
 
 /** The authority and the access of the feed's owner, or null for an unknown or revoked link. */

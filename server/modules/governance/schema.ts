@@ -778,7 +778,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateMeetingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const meeting = await createMeeting(ctx.db, ctx.access, {
+      const meeting = await ctx.run(createMeeting, {
         authorityId: id(input.authorityId, "SchoolAuthority", "authorityId"),
         kind: input.kind,
         title: input.title,
@@ -796,7 +796,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateMeetingSeriesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const series = await createMeetingSeries(ctx.db, ctx.access, {
+      const series = await ctx.run(createMeetingSeries, {
         ...input,
         authorityId: id(input.authorityId, "SchoolAuthority", "authorityId"),
         invitedIds: input.invitedIds?.map((u, i) => id(u, "User", `invitedIds.${i}`)),
@@ -813,7 +813,7 @@ builder.mutationFields((t) => ({
       scheduledAt: t.arg({ type: "DateTime", required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const meeting = await moveMeeting(ctx.db, ctx.access, {
+      const meeting = await ctx.run(moveMeeting, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
         scheduledAt: args.scheduledAt,
       });
@@ -825,7 +825,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { meetingId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const meeting = await cancelMeeting(ctx.db, ctx.access, {
+      const meeting = await ctx.run(cancelMeeting, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
         reason: args.reason,
       });
@@ -850,7 +850,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const meeting = await updateMeeting(ctx.db, ctx.access, {
+      const meeting = await ctx.run(updateMeeting, {
         meetingId: id(input.meetingId, "Meeting", "meetingId"),
         title: input.title,
         location: input.location,
@@ -869,7 +869,7 @@ builder.mutationFields((t) => ({
       attendedIds: t.arg.idList({ required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const meeting = await setParticipants(ctx.db, ctx.access, {
+      const meeting = await ctx.run(setParticipants, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
         invitedIds: args.invitedIds.map((u, i) => id(u, "User", `invitedIds.${i}`)),
         attendedIds: args.attendedIds.map((u, i) => id(u, "User", `attendedIds.${i}`)),
@@ -882,7 +882,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: AddAgendaItemInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const item = await addAgendaItem(ctx.db, ctx.events, ctx.access, {
+      const item = await ctx.run(addAgendaItem, {
         meetingId: id(input.meetingId, "Meeting", "meetingId"),
         title: input.title,
         notes: input.notes,
@@ -904,7 +904,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: UpdateAgendaItemInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const item = await updateAgendaItem(ctx.db, ctx.access, {
+      const item = await ctx.run(updateAgendaItem, {
         agendaItemId: id(input.agendaItemId, "AgendaItem", "agendaItemId"),
         title: input.title,
         notes: input.notes,
@@ -921,7 +921,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { meetingId: t.arg.id({ required: true }), agendaItemIds: t.arg.idList({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const meeting = await reorderAgendaItems(ctx.db, ctx.access, {
+      const meeting = await ctx.run(reorderAgendaItems, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
         agendaItemIds: args.agendaItemIds.map((a, i) => id(a, "AgendaItem", `agendaItemIds.${i}`)),
       });
@@ -933,7 +933,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RecordDecisionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const decision = await recordDecision(ctx.db, ctx.events, ctx.access, {
+      const decision = await ctx.run(recordDecision, {
         meetingId: id(input.meetingId, "Meeting", "meetingId"),
         agendaItemId: optionalId(input.agendaItemId, "AgendaItem", "agendaItemId"),
         title: input.title,
@@ -963,7 +963,7 @@ builder.mutationFields((t) => ({
       reason: t.arg.string(),
     },
     resolve: async (query, _root, args, ctx) => {
-      const decision = await changeDecisionStatus(ctx.db, ctx.events, ctx.access, {
+      const decision = await ctx.run(changeDecisionStatus, {
         decisionId: id(args.decisionId, "Decision", "decisionId"),
         status: args.status,
         reason: args.reason,
@@ -977,7 +977,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReviewDecisionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const review = await reviewDecision(ctx.db, ctx.events, ctx.access, {
+      const review = await ctx.run(reviewDecision, {
         decisionId: id(input.decisionId, "Decision", "decisionId"),
         verdict: input.verdict,
         comment: input.comment,
@@ -990,7 +990,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: AddActionItemInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const item = await addActionItem(ctx.db, ctx.access, {
+      const item = await ctx.run(addActionItem, {
         meetingId: id(input.meetingId, "Meeting", "meetingId"),
         agendaItemId: optionalId(input.agendaItemId, "AgendaItem", "agendaItemId"),
         title: input.title,
@@ -1009,7 +1009,7 @@ builder.mutationFields((t) => ({
       status: t.arg({ type: ActionItemStatusEnum, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const item = await setActionItemStatus(ctx.db, ctx.access, {
+      const item = await ctx.run(setActionItemStatus, {
         actionItemId: id(args.actionItemId, "ActionItem", "actionItemId"),
         status: args.status,
       });
@@ -1022,7 +1022,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { meetingId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const meeting = await finalizeMinutes(ctx.db, ctx.access, id(args.meetingId, "Meeting", "meetingId"));
+      const meeting = await ctx.run(finalizeMinutes, {
+        meetingId: id(args.meetingId, "Meeting", "meetingId"),
+      });
       return refetch.meeting(ctx, query, meeting.id);
     },
   }),
@@ -1036,7 +1038,7 @@ builder.mutationFields((t) => ({
       text: t.arg.string({ required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const amendment = await addAmendment(ctx.db, ctx.access, {
+      const amendment = await ctx.run(addAmendment, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
         reason: args.reason,
         text: args.text,
@@ -1049,7 +1051,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RaiseProcurementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const request = await raiseProcurementRequest(ctx.db, ctx.access, {
+      const request = await ctx.run(raiseProcurementRequest, {
         ...input,
         schoolId: id(input.schoolId, "School", "schoolId"),
       });
@@ -1071,7 +1073,7 @@ builder.mutationFields((t) => ({
         authScopes: { signedIn: true },
         args: { procurementRequestId: t.arg.id({ required: true }) },
         resolve: async (query, _root, args, ctx) => {
-          const request = await advanceProcurementRequest(ctx.db, ctx.access, {
+          const request = await ctx.run(advanceProcurementRequest, {
             procurementRequestId: id(args.procurementRequestId, "ProcurementRequest", "procurementRequestId"),
             step,
           });
@@ -1086,14 +1088,14 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { authorityId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      createCalendarFeed(ctx.db, ctx.access, id(args.authorityId, "SchoolAuthority", "authorityId")),
+      ctx.run(createCalendarFeed, { authorityId: id(args.authorityId, "SchoolAuthority", "authorityId") }),
   }),
   revokeCalendarFeeds: t.boolean({
     description: "Stops the caller's calendar links for the authority.",
     authScopes: { signedIn: true },
     args: { authorityId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      revokeCalendarFeeds(ctx.db, ctx.access, id(args.authorityId, "SchoolAuthority", "authorityId")),
+      ctx.run(revokeCalendarFeeds, { authorityId: id(args.authorityId, "SchoolAuthority", "authorityId") }),
   }),
 }));
 

@@ -15,7 +15,7 @@ import {
   requireReviewer,
 } from "../../access/governance.ts";
 import type { Access, ViewerUser } from "../../access/index.ts";
-import type { Database, ReadClient, Tx } from "../../db/client.ts";
+import type { ReadClient, Tx } from "../../db/client.ts";
 import type {
   ActionItemStatus,
   AgendaItemKind,
@@ -26,13 +26,13 @@ import type {
   ProcurementStatus,
   ReviewVerdict,
 } from "../../db/generated/client/enums.ts";
-import type { Events } from "../../events/index.ts";
 import { addDays, berlinDate, berlinInstant, isIsoDate, todayInBerlin, weekday } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { toCents, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
-import { audit, diff } from "../audit/service.ts";
+import { diff } from "../audit/service.ts";
 import { putOnAgenda } from "../escalations/lifecycle.ts";
+import type { Work } from "../work.ts";
 import { indexDocument } from "./search.ts";
 
 const MAX_SERIES_MEETINGS = 260;
@@ -50,20 +50,22 @@ const finalConflict = () =>
 
 type MeetingRow = NonNullable<Awaited<ReturnType<ReadClient["meeting"]["findUnique"]>>>;
 
-async function visibleMeeting(db: ReadClient, access: Access, meetingId: string): Promise<MeetingRow> {
+/** Takes the read client of a query or the transaction of a command. */
+async function visibleMeeting(db: Tx, access: Access, meetingId: string): Promise<MeetingRow> {
   access.requireUser();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId } });
   if (!meeting || !access.canSeeSteeringRecords(meeting.authorityId)) throw notFound("Sitzung");
   return meeting;
 }
 
-/** Re-read inside the write transaction: a concurrent finalisation must win over an edit. */
-async function draftMeeting(tx: Tx, meetingId: string): Promise<MeetingRow> {
-  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+/**
+ * Checked on the meeting as the command's transaction read it, so that a finalisation
+ * committed first wins over an edit.
+ */
+function requireDraft(meeting: MeetingRow): void {
   if (meeting.minutesStatus === "FINAL") throw finalConflict();
   if (meeting.status === "CANCELLED")
     throw conflict("Die Sitzung ist abgesagt und kann nicht geändert werden.");
-  return meeting;
 }
 
 /** People who may take part: the authority's own people and those of its provider. */
@@ -104,45 +106,43 @@ function checkDuration(minutes: number | null | undefined): number {
   return value;
 }
 
-export async function createMeeting(db: Database, access: Access, input: CreateMeetingInput) {
+export async function createMeeting({ tx, access, audit }: Work, input: CreateMeetingInput) {
   if (!access.canSeeAuthority(input.authorityId)) {
     access.requireUser();
     throw notFound("Schulträger");
   }
-  const user = requireMinuteTaker(access, input.authorityId);
+  requireMinuteTaker(access, input.authorityId);
   const title = requiredText(input.title, "title", "Der Titel");
   const durationMinutes = checkDuration(input.durationMinutes);
   const location = optionalText(input.location, "location", "Der Ort", 200);
   const invited = [...new Set(input.invitedIds ?? [])];
-  return db.transact(async (tx) => {
-    await checkPeople(tx, input.authorityId, invited, "invitedIds");
-    const meeting = await tx.meeting.create({
-      data: {
-        authorityId: input.authorityId,
-        kind: input.kind,
-        title,
-        scheduledAt: input.scheduledAt,
-        durationMinutes,
-        location,
-        participants: { create: invited.map((userId) => ({ userId, invited: true })) },
-      },
-    });
-    await audit(tx, user.id, {
+  await checkPeople(tx, input.authorityId, invited, "invitedIds");
+  const meeting = await tx.meeting.create({
+    data: {
       authorityId: input.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "CREATE",
-      changes: {
-        kind: input.kind,
-        title,
-        scheduledAt: input.scheduledAt,
-        durationMinutes,
-        location,
-        invited,
-      },
-    });
-    return meeting;
+      kind: input.kind,
+      title,
+      scheduledAt: input.scheduledAt,
+      durationMinutes,
+      location,
+      participants: { create: invited.map((userId) => ({ userId, invited: true })) },
+    },
   });
+  audit({
+    authorityId: input.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "CREATE",
+    changes: {
+      kind: input.kind,
+      title,
+      scheduledAt: input.scheduledAt,
+      durationMinutes,
+      location,
+      invited,
+    },
+  });
+  return meeting;
 }
 
 export interface CreateSeriesInput {
@@ -180,7 +180,7 @@ export function seriesDates(input: {
   return dates;
 }
 
-export async function createMeetingSeries(db: Database, access: Access, input: CreateSeriesInput) {
+export async function createMeetingSeries({ tx, access, audit }: Work, input: CreateSeriesInput) {
   if (!access.canSeeAuthority(input.authorityId)) {
     access.requireUser();
     throw notFound("Schulträger");
@@ -210,114 +210,105 @@ export async function createMeetingSeries(db: Database, access: Access, input: C
   if (dates.length === 0) throw badInput("endDate", "In diesem Zeitraum liegt kein Termin.");
   const location = optionalText(input.location, "location", "Der Ort", 200);
   const invited = [...new Set(input.invitedIds ?? [])];
-  return db.transact(async (tx) => {
-    await checkPeople(tx, input.authorityId, invited, "invitedIds");
-    const series = await tx.meetingSeries.create({
-      data: {
-        authorityId: input.authorityId,
-        kind: input.kind,
-        title,
-        weekday: input.weekday,
-        startTime: input.startTime,
-        durationMinutes,
-        startDate,
-        endDate,
-        count: input.count ?? null,
-        createdById: user.id,
-      },
-    });
-    const meetings = dates.map((date) => ({
-      id: crypto.randomUUID(),
+  await checkPeople(tx, input.authorityId, invited, "invitedIds");
+  const series = await tx.meetingSeries.create({
+    data: {
       authorityId: input.authorityId,
-      seriesId: series.id,
       kind: input.kind,
       title,
-      scheduledAt: berlinInstant(date, input.startTime),
+      weekday: input.weekday,
+      startTime: input.startTime,
       durationMinutes,
-      location,
-    }));
-    await tx.meeting.createMany({ data: meetings });
-    if (invited.length > 0) {
-      await tx.meetingParticipant.createMany({
-        data: meetings.flatMap((m) => invited.map((userId) => ({ meetingId: m.id, userId, invited: true }))),
-      });
-    }
-    await audit(tx, user.id, {
-      authorityId: input.authorityId,
-      objectType: "MeetingSeries",
-      objectId: series.id,
-      action: "CREATE",
-      changes: {
-        title,
-        weekday: input.weekday,
-        startTime: input.startTime,
-        startDate,
-        endDate,
-        count: input.count,
-        meetings: dates.length,
-      },
-    });
-    return series;
+      startDate,
+      endDate,
+      count: input.count ?? null,
+      createdById: user.id,
+    },
   });
+  const meetings = dates.map((date) => ({
+    id: crypto.randomUUID(),
+    authorityId: input.authorityId,
+    seriesId: series.id,
+    kind: input.kind,
+    title,
+    scheduledAt: berlinInstant(date, input.startTime),
+    durationMinutes,
+    location,
+  }));
+  await tx.meeting.createMany({ data: meetings });
+  if (invited.length > 0) {
+    await tx.meetingParticipant.createMany({
+      data: meetings.flatMap((m) => invited.map((userId) => ({ meetingId: m.id, userId, invited: true }))),
+    });
+  }
+  audit({
+    authorityId: input.authorityId,
+    objectType: "MeetingSeries",
+    objectId: series.id,
+    action: "CREATE",
+    changes: {
+      title,
+      weekday: input.weekday,
+      startTime: input.startTime,
+      startDate,
+      endDate,
+      count: input.count,
+      meetings: dates.length,
+    },
+  });
+  return series;
 }
 
 /** Moving one meeting of a series changes that meeting only; the series keeps its rhythm. */
 export async function moveMeeting(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; scheduledAt: Date },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
-  return db.transact(async (tx) => {
-    const current = await draftMeeting(tx, meeting.id);
-    const updated = await tx.meeting.update({
-      where: { id: meeting.id },
-      data: { scheduledAt: input.scheduledAt, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "MOVE",
-      changes: { scheduledAt: [current.scheduledAt, input.scheduledAt] },
-    });
-    return updated;
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
+  requireDraft(meeting);
+  const updated = await tx.meeting.update({
+    where: { id: meeting.id },
+    data: { scheduledAt: input.scheduledAt, version: { increment: 1 } },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "MOVE",
+    changes: { scheduledAt: [meeting.scheduledAt, input.scheduledAt] },
+  });
+  return updated;
 }
 
 export async function cancelMeeting(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; reason: string },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
   const reason = requiredText(input.reason, "reason", "Der Grund", 500);
-  return db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    const updated = await tx.meeting.update({
-      where: { id: meeting.id },
-      data: { status: "CANCELLED", cancelReason: reason, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "CANCEL",
-      changes: { reason },
-    });
-    return updated;
+  requireDraft(meeting);
+  const updated = await tx.meeting.update({
+    where: { id: meeting.id },
+    data: { status: "CANCELLED", cancelReason: reason, version: { increment: 1 } },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "CANCEL",
+    changes: { reason },
+  });
+  return updated;
 }
 
 export async function updateMeeting(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; title?: string | null; location?: string | null; summary?: string | null },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
   const changes = {
     title: input.title == null ? undefined : requiredText(input.title, "title", "Der Titel"),
     location:
@@ -325,22 +316,20 @@ export async function updateMeeting(
     summary:
       input.summary === undefined ? undefined : optionalText(input.summary, "summary", "Das Protokoll"),
   };
-  return db.transact(async (tx) => {
-    const current = await draftMeeting(tx, meeting.id);
-    const updated = await tx.meeting.update({
-      where: { id: meeting.id },
-      data: { ...changes, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "UPDATE",
-      changes: diff(current, changes),
-    });
-    await indexMinutes(tx, updated);
-    return updated;
+  requireDraft(meeting);
+  const updated = await tx.meeting.update({
+    where: { id: meeting.id },
+    data: { ...changes, version: { increment: 1 } },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "UPDATE",
+    changes: diff(meeting, changes),
+  });
+  await indexMinutes(tx, updated);
+  return updated;
 }
 
 async function indexMinutes(tx: Tx, meeting: MeetingRow): Promise<void> {
@@ -361,103 +350,93 @@ async function indexMinutes(tx: Tx, meeting: MeetingRow): Promise<void> {
 
 /** Invited and attending people are recorded separately: a guest may attend uninvited, an invitee may be absent. */
 export async function setParticipants(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; invitedIds: string[]; attendedIds: string[] },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
   const invited = new Set(input.invitedIds);
   const attended = new Set(input.attendedIds);
   const everyone = [...new Set([...invited, ...attended])];
-  return db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    await checkPeople(tx, meeting.authorityId, everyone, "invitedIds");
-    await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id } });
-    await tx.meetingParticipant.createMany({
-      data: everyone.map((userId) => ({
-        meetingId: meeting.id,
-        userId,
-        invited: invited.has(userId),
-        attended: attended.has(userId),
-      })),
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "PARTICIPANTS",
-      changes: { invited: [...invited], attended: [...attended] },
-    });
-    return tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+  requireDraft(meeting);
+  await checkPeople(tx, meeting.authorityId, everyone, "invitedIds");
+  await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id } });
+  await tx.meetingParticipant.createMany({
+    data: everyone.map((userId) => ({
+      meetingId: meeting.id,
+      userId,
+      invited: invited.has(userId),
+      attended: attended.has(userId),
+    })),
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "PARTICIPANTS",
+    changes: { invited: [...invited], attended: [...attended] },
+  });
+  return tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
 }
 
-export async function finalizeMinutes(db: Database, access: Access, meetingId: string) {
-  const meeting = await visibleMeeting(db.read, access, meetingId);
+export async function finalizeMinutes({ tx, access, audit }: Work, input: { meetingId: string }) {
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
   const user = requireMinuteTaker(access, meeting.authorityId);
-  return db.transact(async (tx) => {
-    const current = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-    if (current.minutesStatus === "FINAL") throw conflict("Das Protokoll ist bereits abgeschlossen.");
-    if (current.status === "CANCELLED") throw conflict("Eine abgesagte Sitzung hat kein Protokoll.");
-    const updated = await tx.meeting.update({
-      where: { id: meeting.id },
-      data: {
-        minutesStatus: "FINAL",
-        finalizedAt: new Date(),
-        finalizedById: user.id,
-        version: { increment: 1 },
-      },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "FINALIZE",
-      changes: { minutesStatus: ["DRAFT", "FINAL"] },
-    });
-    return updated;
+  if (meeting.minutesStatus === "FINAL") throw conflict("Das Protokoll ist bereits abgeschlossen.");
+  if (meeting.status === "CANCELLED") throw conflict("Eine abgesagte Sitzung hat kein Protokoll.");
+  const updated = await tx.meeting.update({
+    where: { id: meeting.id },
+    data: {
+      minutesStatus: "FINAL",
+      finalizedAt: new Date(),
+      finalizedById: user.id,
+      version: { increment: 1 },
+    },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "FINALIZE",
+    changes: { minutesStatus: ["DRAFT", "FINAL"] },
+  });
+  return updated;
 }
 
 /** The correction of finalised minutes: dated, with author and reason, shown with the record. */
 export async function addAmendment(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; reason: string; text: string },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
   const user = requireMinuteTaker(access, meeting.authorityId);
   const reason = requiredText(input.reason, "reason", "Der Grund", 500);
   const text = requiredText(input.text, "text", "Der Nachtrag", 20_000);
-  return db.transact(async (tx) => {
-    const current = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-    if (current.minutesStatus !== "FINAL") {
-      throw conflict(
-        "Ein Entwurf wird direkt bearbeitet; Nachträge gibt es erst für abgeschlossene Protokolle.",
-      );
-    }
-    const amendment = await tx.amendment.create({
-      data: { meetingId: meeting.id, authorId: user.id, reason, text },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Amendment",
-      objectId: amendment.id,
-      action: "CREATE",
-      changes: { meetingId: meeting.id, reason, text },
-    });
-    await indexDocument(tx, {
-      authorityId: meeting.authorityId,
-      kind: "AMENDMENT",
-      objectId: amendment.id,
-      meetingId: meeting.id,
-      date: berlinDate(meeting.scheduledAt),
-      title: `Nachtrag: ${reason}`,
-      body: text,
-    });
-    return amendment;
+  if (meeting.minutesStatus !== "FINAL") {
+    throw conflict(
+      "Ein Entwurf wird direkt bearbeitet; Nachträge gibt es erst für abgeschlossene Protokolle.",
+    );
+  }
+  const amendment = await tx.amendment.create({
+    data: { meetingId: meeting.id, authorId: user.id, reason, text },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Amendment",
+    objectId: amendment.id,
+    action: "CREATE",
+    changes: { meetingId: meeting.id, reason, text },
+  });
+  await indexDocument(tx, {
+    authorityId: meeting.authorityId,
+    kind: "AMENDMENT",
+    objectId: amendment.id,
+    meetingId: meeting.id,
+    date: berlinDate(meeting.scheduledAt),
+    title: `Nachtrag: ${reason}`,
+    body: text,
+  });
+  return amendment;
 }
 
 // ---------------------------------------------------------------------------
@@ -477,89 +456,82 @@ export interface AgendaItemInput {
   escalationId?: string | null;
 }
 
-export async function addAgendaItem(db: Database, events: Events, access: Access, input: AgendaItemInput) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
+export async function addAgendaItem(work: Work, input: AgendaItemInput) {
+  const { tx, access, audit, publish } = work;
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
   const title = requiredText(input.title, "title", "Der Titel");
   const notes = optionalText(input.notes, "notes", "Die Notizen");
-  const { item, escalation } = await db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    if (input.presenterId) await checkPeople(tx, meeting.authorityId, [input.presenterId], "presenterId");
-    let kind = input.kind ?? (input.escalationId ? "ESCALATION" : "OTHER");
-    if (input.carriedFromId) {
-      const earlier = await tx.agendaItem.findUnique({
-        where: { id: input.carriedFromId },
-        include: { meeting: true, carriedTo: { select: { id: true } } },
-      });
-      if (!earlier || earlier.meeting.authorityId !== meeting.authorityId) {
-        throw badInput("carriedFromId", "Dieser Tagesordnungspunkt gehört nicht zu diesem Schulträger.");
-      }
-      if (earlier.meeting.scheduledAt >= meeting.scheduledAt) {
-        throw badInput("carriedFromId", "Übernommen werden nur Punkte früherer Sitzungen.");
-      }
-      if (earlier.status !== "OPEN" || earlier.carriedTo.length > 0) {
-        throw conflict("Dieser Tagesordnungspunkt ist erledigt oder wurde bereits übernommen.");
-      }
-      if (!input.kind) kind = earlier.kind;
+  requireDraft(meeting);
+  if (input.presenterId) await checkPeople(tx, meeting.authorityId, [input.presenterId], "presenterId");
+  let kind = input.kind ?? (input.escalationId ? "ESCALATION" : "OTHER");
+  if (input.carriedFromId) {
+    const earlier = await tx.agendaItem.findUnique({
+      where: { id: input.carriedFromId },
+      include: { meeting: true, carriedTo: { select: { id: true } } },
+    });
+    if (!earlier || earlier.meeting.authorityId !== meeting.authorityId) {
+      throw badInput("carriedFromId", "Dieser Tagesordnungspunkt gehört nicht zu diesem Schulträger.");
     }
-    if (input.procurementRequestId) {
-      const request = await tx.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
-      if (!request || request.authorityId !== meeting.authorityId) {
-        throw badInput(
-          "procurementRequestId",
-          "Diese Beschaffungsanfrage gehört nicht zu diesem Schulträger.",
-        );
-      }
-      if (request.status !== "RAISED" && request.status !== "ON_AGENDA") {
-        throw conflict("Über diese Beschaffungsanfrage ist bereits entschieden.");
-      }
-      if (!input.kind) kind = "PROCUREMENT";
-      await tx.procurementRequest.update({ where: { id: request.id }, data: { status: "ON_AGENDA" } });
+    if (earlier.meeting.scheduledAt >= meeting.scheduledAt) {
+      throw badInput("carriedFromId", "Übernommen werden nur Punkte früherer Sitzungen.");
     }
-    const last = await tx.agendaItem.aggregate({
-      where: { meetingId: meeting.id },
-      _max: { position: true },
-    });
-    const item = await tx.agendaItem.create({
-      data: {
-        meetingId: meeting.id,
-        position: (last._max.position ?? 0) + 1,
-        title,
-        kind,
-        presenterId: input.presenterId ?? null,
-        notes,
-        carriedFromId: input.carriedFromId ?? null,
-        procurementRequestId: input.procurementRequestId ?? null,
-      },
-    });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "AgendaItem",
-      objectId: item.id,
-      action: "CREATE",
-      changes: {
-        meetingId: meeting.id,
-        title,
-        kind,
-        notes,
-        presenterId: input.presenterId ?? null,
-        carriedFromId: input.carriedFromId ?? null,
-        procurementRequestId: input.procurementRequestId ?? null,
-      },
-    });
-    await indexAgendaItem(tx, meeting, item);
-    const escalation = input.escalationId
-      ? await putOnAgenda(tx, user.id, {
-          escalationId: input.escalationId,
-          authorityId: meeting.authorityId,
-          meetingId: meeting.id,
-          agendaItemId: item.id,
-        })
-      : null;
-    return { item, escalation };
+    if (earlier.status !== "OPEN" || earlier.carriedTo.length > 0) {
+      throw conflict("Dieser Tagesordnungspunkt ist erledigt oder wurde bereits übernommen.");
+    }
+    if (!input.kind) kind = earlier.kind;
+  }
+  if (input.procurementRequestId) {
+    const request = await tx.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
+    if (!request || request.authorityId !== meeting.authorityId) {
+      throw badInput("procurementRequestId", "Diese Beschaffungsanfrage gehört nicht zu diesem Schulträger.");
+    }
+    if (request.status !== "RAISED" && request.status !== "ON_AGENDA") {
+      throw conflict("Über diese Beschaffungsanfrage ist bereits entschieden.");
+    }
+    if (!input.kind) kind = "PROCUREMENT";
+    await tx.procurementRequest.update({ where: { id: request.id }, data: { status: "ON_AGENDA" } });
+  }
+  const last = await tx.agendaItem.aggregate({
+    where: { meetingId: meeting.id },
+    _max: { position: true },
   });
-  if (escalation) {
-    events.publish("escalationUpdated", {
+  const item = await tx.agendaItem.create({
+    data: {
+      meetingId: meeting.id,
+      position: (last._max.position ?? 0) + 1,
+      title,
+      kind,
+      presenterId: input.presenterId ?? null,
+      notes,
+      carriedFromId: input.carriedFromId ?? null,
+      procurementRequestId: input.procurementRequestId ?? null,
+    },
+  });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "AgendaItem",
+    objectId: item.id,
+    action: "CREATE",
+    changes: {
+      meetingId: meeting.id,
+      title,
+      kind,
+      notes,
+      presenterId: input.presenterId ?? null,
+      carriedFromId: input.carriedFromId ?? null,
+      procurementRequestId: input.procurementRequestId ?? null,
+    },
+  });
+  await indexAgendaItem(tx, meeting, item);
+  if (input.escalationId) {
+    const escalation = await putOnAgenda(work, {
+      escalationId: input.escalationId,
+      authorityId: meeting.authorityId,
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+    });
+    publish("escalationUpdated", {
       authorityId: escalation.authorityId,
       schoolId: escalation.schoolId,
       escalationId: escalation.id,
@@ -584,16 +556,15 @@ async function indexAgendaItem(
   });
 }
 
-async function agendaItemOf(db: ReadClient, access: Access, agendaItemId: string) {
+async function agendaItemOf(tx: Tx, access: Access, agendaItemId: string) {
   access.requireUser();
-  const item = await db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { meeting: true } });
+  const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, include: { meeting: true } });
   if (!item || !access.canSeeSteeringRecords(item.meeting.authorityId)) throw notFound("Tagesordnungspunkt");
   return item;
 }
 
 export async function updateAgendaItem(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: {
     agendaItemId: string;
     title?: string | null;
@@ -603,8 +574,8 @@ export async function updateAgendaItem(
     status?: AgendaItemStatus | null;
   },
 ) {
-  const item = await agendaItemOf(db.read, access, input.agendaItemId);
-  const user = requireMinuteTaker(access, item.meeting.authorityId);
+  const item = await agendaItemOf(tx, access, input.agendaItemId);
+  requireMinuteTaker(access, item.meeting.authorityId);
   if (input.status === "CARRIED_FORWARD") {
     throw badInput("status", "Übernommen wird ein Punkt, indem die nächste Sitzung ihn aufnimmt.");
   }
@@ -615,53 +586,49 @@ export async function updateAgendaItem(
     presenterId: input.presenterId === undefined ? undefined : input.presenterId,
     status: input.status ?? undefined,
   };
-  return db.transact(async (tx) => {
-    const meeting = await draftMeeting(tx, item.meetingId);
-    if (changes.presenterId) await checkPeople(tx, meeting.authorityId, [changes.presenterId], "presenterId");
-    const updated = await tx.agendaItem.update({ where: { id: item.id }, data: changes });
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "AgendaItem",
-      objectId: item.id,
-      action: "UPDATE",
-      changes: diff(item, changes),
-    });
-    await indexAgendaItem(tx, meeting, updated);
-    return updated;
+  const { meeting } = item;
+  requireDraft(meeting);
+  if (changes.presenterId) await checkPeople(tx, meeting.authorityId, [changes.presenterId], "presenterId");
+  const updated = await tx.agendaItem.update({ where: { id: item.id }, data: changes });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "AgendaItem",
+    objectId: item.id,
+    action: "UPDATE",
+    changes: diff(item, changes),
   });
+  await indexAgendaItem(tx, meeting, updated);
+  return updated;
 }
 
 /** The new order names every item of the meeting exactly once. */
 export async function reorderAgendaItems(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { meetingId: string; agendaItemIds: string[] },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
-  return db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    const items = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true } });
-    const given = new Set(input.agendaItemIds);
-    if (
-      given.size !== input.agendaItemIds.length ||
-      given.size !== items.length ||
-      items.some((i) => !given.has(i.id))
-    ) {
-      throw badInput("agendaItemIds", "Bitte jeden Tagesordnungspunkt dieser Sitzung genau einmal nennen.");
-    }
-    for (const [index, id] of input.agendaItemIds.entries()) {
-      await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
-    }
-    await audit(tx, user.id, {
-      authorityId: meeting.authorityId,
-      objectType: "Meeting",
-      objectId: meeting.id,
-      action: "REORDER_AGENDA",
-      changes: { agendaItemIds: input.agendaItemIds },
-    });
-    return tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
+  requireDraft(meeting);
+  const items = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true } });
+  const given = new Set(input.agendaItemIds);
+  if (
+    given.size !== input.agendaItemIds.length ||
+    given.size !== items.length ||
+    items.some((i) => !given.has(i.id))
+  ) {
+    throw badInput("agendaItemIds", "Bitte jeden Tagesordnungspunkt dieser Sitzung genau einmal nennen.");
+  }
+  for (const [index, id] of input.agendaItemIds.entries()) {
+    await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
+  }
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Meeting",
+    objectId: meeting.id,
+    action: "REORDER_AGENDA",
+    changes: { agendaItemIds: input.agendaItemIds },
   });
+  return tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
 }
 
 /**
@@ -743,13 +710,8 @@ export interface RecordDecisionInput {
   followUpDate?: string | null;
 }
 
-export async function recordDecision(
-  db: Database,
-  events: Events,
-  access: Access,
-  input: RecordDecisionInput,
-) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
+export async function recordDecision({ tx, access, audit, publish }: Work, input: RecordDecisionInput) {
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
   const user = requireMinuteTaker(access, meeting.authorityId);
   const status = input.status ?? "PROPOSED";
   if (status === "REVOKED") throw conflict("Ein neuer Beschluss kann nicht widerrufen sein.");
@@ -763,77 +725,71 @@ export async function recordDecision(
     throw badInput("personDayImpact", "Diese Auswirkung in Personentagen ist unplausibel groß.");
   }
   const followUpDate = optionalDate(input.followUpDate, "followUpDate");
-  const decision = await db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    if (input.agendaItemId) {
-      const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId } });
-      if (!item || item.meetingId !== meeting.id) {
-        throw badInput("agendaItemId", "Dieser Tagesordnungspunkt gehört nicht zu dieser Sitzung.");
-      }
+  requireDraft(meeting);
+  if (input.agendaItemId) {
+    const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId } });
+    if (!item || item.meetingId !== meeting.id) {
+      throw badInput("agendaItemId", "Dieser Tagesordnungspunkt gehört nicht zu dieser Sitzung.");
     }
-    if (input.schoolId) {
-      const school = await tx.school.findUnique({ where: { id: input.schoolId } });
-      if (!school || school.authorityId !== meeting.authorityId) {
-        throw badInput("schoolId", "Diese Schule gehört nicht zu diesem Schulträger.");
-      }
+  }
+  if (input.schoolId) {
+    const school = await tx.school.findUnique({ where: { id: input.schoolId } });
+    if (!school || school.authorityId !== meeting.authorityId) {
+      throw badInput("schoolId", "Diese Schule gehört nicht zu diesem Schulträger.");
     }
-    if (input.procurementRequestId) {
-      const request = await tx.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
-      if (!request || request.authorityId !== meeting.authorityId) {
-        throw badInput(
-          "procurementRequestId",
-          "Diese Beschaffungsanfrage gehört nicht zu diesem Schulträger.",
-        );
-      }
-      await applyToProcurement(tx, request.id, status);
+  }
+  if (input.procurementRequestId) {
+    const request = await tx.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
+    if (!request || request.authorityId !== meeting.authorityId) {
+      throw badInput("procurementRequestId", "Diese Beschaffungsanfrage gehört nicht zu diesem Schulträger.");
     }
-    const row = await tx.decision.create({
-      data: {
-        authorityId: meeting.authorityId,
-        meetingId: meeting.id,
-        agendaItemId: input.agendaItemId ?? null,
-        title,
-        text,
-        status,
-        schoolId: input.schoolId ?? null,
-        procurementRequestId: input.procurementRequestId ?? null,
-        costImpactCents,
-        personDayImpact,
-        followUpDate,
-        decidedOn: berlinDate(meeting.scheduledAt),
-        createdById: user.id,
-      },
-    });
-    await audit(tx, user.id, {
+    await applyToProcurement(tx, request.id, status);
+  }
+  const decision = await tx.decision.create({
+    data: {
       authorityId: meeting.authorityId,
-      objectType: "Decision",
-      objectId: row.id,
-      action: "CREATE",
-      changes: {
-        meetingId: meeting.id,
-        agendaItemId: input.agendaItemId ?? null,
-        title,
-        text,
-        status,
-        schoolId: input.schoolId ?? null,
-        procurementRequestId: input.procurementRequestId ?? null,
-        costImpact: input.costImpact ?? null,
-        personDayImpact: input.personDayImpact ?? null,
-        followUpDate,
-      },
-    });
-    await indexDocument(tx, {
-      authorityId: meeting.authorityId,
-      kind: "DECISION",
-      objectId: row.id,
       meetingId: meeting.id,
-      date: row.decidedOn,
+      agendaItemId: input.agendaItemId ?? null,
       title,
-      body: text,
-    });
-    return row;
+      text,
+      status,
+      schoolId: input.schoolId ?? null,
+      procurementRequestId: input.procurementRequestId ?? null,
+      costImpactCents,
+      personDayImpact,
+      followUpDate,
+      decidedOn: berlinDate(meeting.scheduledAt),
+      createdById: user.id,
+    },
   });
-  events.publish("decisionUpdated", {
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "Decision",
+    objectId: decision.id,
+    action: "CREATE",
+    changes: {
+      meetingId: meeting.id,
+      agendaItemId: input.agendaItemId ?? null,
+      title,
+      text,
+      status,
+      schoolId: input.schoolId ?? null,
+      procurementRequestId: input.procurementRequestId ?? null,
+      costImpact: input.costImpact ?? null,
+      personDayImpact: input.personDayImpact ?? null,
+      followUpDate,
+    },
+  });
+  await indexDocument(tx, {
+    authorityId: meeting.authorityId,
+    kind: "DECISION",
+    objectId: decision.id,
+    meetingId: meeting.id,
+    date: decision.decidedOn,
+    title,
+    body: text,
+  });
+  publish("decisionUpdated", {
     authorityId: decision.authorityId,
     decisionId: decision.id,
     change: "CREATED",
@@ -841,48 +797,42 @@ export async function recordDecision(
   return decision;
 }
 
-async function decisionOf(db: ReadClient, access: Access, decisionId: string) {
+async function decisionOf(tx: Tx, access: Access, decisionId: string) {
   access.requireUser();
-  const decision = await db.decision.findUnique({ where: { id: decisionId } });
+  const decision = await tx.decision.findUnique({ where: { id: decisionId } });
   if (!decision || !access.canSeeSteeringRecords(decision.authorityId)) throw notFound("Beschluss");
   return decision;
 }
 
 /** Allowed after finalisation too: a decision's fate is settled outside the meeting, and audited. */
 export async function changeDecisionStatus(
-  db: Database,
-  events: Events,
-  access: Access,
+  { tx, access, audit, publish }: Work,
   input: { decisionId: string; status: DecisionStatus; reason?: string | null },
 ) {
-  const decision = await decisionOf(db.read, access, input.decisionId);
-  const user = requireMinuteTaker(access, decision.authorityId);
+  const decision = await decisionOf(tx, access, input.decisionId);
+  requireMinuteTaker(access, decision.authorityId);
   const reason = optionalText(input.reason, "reason", "Die Begründung", 2000);
-  const updated = await db.transact(async (tx) => {
-    const current = await tx.decision.findUniqueOrThrow({ where: { id: decision.id } });
-    if (!TRANSITIONS[current.status].includes(input.status)) {
-      throw conflict(
-        `Ein ${STATUS_LABEL[current.status]}er Beschluss kann nicht ${STATUS_LABEL[input.status]} werden.`,
-      );
-    }
-    if (input.status === "REVOKED" && !reason) {
-      throw badInput("reason", "Der Widerruf eines Beschlusses braucht eine Begründung.");
-    }
-    await applyToProcurement(tx, current.procurementRequestId, input.status);
-    const row = await tx.decision.update({
-      where: { id: decision.id },
-      data: { status: input.status, statusReason: reason, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId: decision.authorityId,
-      objectType: "Decision",
-      objectId: decision.id,
-      action: "STATUS",
-      changes: { status: [current.status, input.status], reason },
-    });
-    return row;
+  if (!TRANSITIONS[decision.status].includes(input.status)) {
+    throw conflict(
+      `Ein ${STATUS_LABEL[decision.status]}er Beschluss kann nicht ${STATUS_LABEL[input.status]} werden.`,
+    );
+  }
+  if (input.status === "REVOKED" && !reason) {
+    throw badInput("reason", "Der Widerruf eines Beschlusses braucht eine Begründung.");
+  }
+  await applyToProcurement(tx, decision.procurementRequestId, input.status);
+  const updated = await tx.decision.update({
+    where: { id: decision.id },
+    data: { status: input.status, statusReason: reason, version: { increment: 1 } },
   });
-  events.publish("decisionUpdated", {
+  audit({
+    authorityId: decision.authorityId,
+    objectType: "Decision",
+    objectId: decision.id,
+    action: "STATUS",
+    changes: { status: [decision.status, input.status], reason },
+  });
+  publish("decisionUpdated", {
     authorityId: updated.authorityId,
     decisionId: updated.id,
     change: "STATUS",
@@ -892,37 +842,31 @@ export async function changeDecisionStatus(
 
 /** A changed verdict is a new row; the earlier one stays as history. */
 export async function reviewDecision(
-  db: Database,
-  events: Events,
-  access: Access,
+  { tx, access, audit, publish }: Work,
   input: { decisionId: string; verdict: ReviewVerdict; comment?: string | null },
 ) {
-  const decision = await decisionOf(db.read, access, input.decisionId);
+  const decision = await decisionOf(tx, access, input.decisionId);
   const user = await requireReviewer(access, decision.authorityId);
   const comment = optionalText(input.comment, "comment", "Der Kommentar", 2000);
   if (input.verdict === "OBJECT" && !comment) {
     throw badInput("comment", "Ein Einwand braucht eine Begründung im Kommentar.");
   }
-  const review = await db.transact(async (tx) => {
-    const current = await tx.decision.findUniqueOrThrow({ where: { id: decision.id } });
-    if (current.status === "REVOKED") throw conflict("Ein widerrufener Beschluss wird nicht mehr geprüft.");
-    await tx.decisionReview.updateMany({
-      where: { decisionId: decision.id, reviewerId: user.id, current: true },
-      data: { current: false },
-    });
-    const row = await tx.decisionReview.create({
-      data: { decisionId: decision.id, reviewerId: user.id, verdict: input.verdict, comment },
-    });
-    await audit(tx, user.id, {
-      authorityId: decision.authorityId,
-      objectType: "DecisionReview",
-      objectId: row.id,
-      action: "CREATE",
-      changes: { decisionId: decision.id, verdict: input.verdict, comment },
-    });
-    return row;
+  if (decision.status === "REVOKED") throw conflict("Ein widerrufener Beschluss wird nicht mehr geprüft.");
+  await tx.decisionReview.updateMany({
+    where: { decisionId: decision.id, reviewerId: user.id, current: true },
+    data: { current: false },
   });
-  events.publish("decisionUpdated", {
+  const review = await tx.decisionReview.create({
+    data: { decisionId: decision.id, reviewerId: user.id, verdict: input.verdict, comment },
+  });
+  audit({
+    authorityId: decision.authorityId,
+    objectType: "DecisionReview",
+    objectId: review.id,
+    action: "CREATE",
+    changes: { decisionId: decision.id, verdict: input.verdict, comment },
+  });
+  publish("decisionUpdated", {
     authorityId: decision.authorityId,
     decisionId: decision.id,
     change: "REVIEW",
@@ -935,8 +879,7 @@ export async function reviewDecision(
 // ---------------------------------------------------------------------------
 
 export async function addActionItem(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: {
     meetingId: string;
     agendaItemId?: string | null;
@@ -945,38 +888,36 @@ export async function addActionItem(
     dueDate?: string | null;
   },
 ) {
-  const meeting = await visibleMeeting(db.read, access, input.meetingId);
-  const user = requireMinuteTaker(access, meeting.authorityId);
+  const meeting = await visibleMeeting(tx, access, input.meetingId);
+  requireMinuteTaker(access, meeting.authorityId);
   const title = requiredText(input.title, "title", "Die Aufgabe", 500);
   const dueDate = optionalDate(input.dueDate, "dueDate");
-  return db.transact(async (tx) => {
-    await draftMeeting(tx, meeting.id);
-    if (input.ownerId) await checkPeople(tx, meeting.authorityId, [input.ownerId], "ownerId");
-    if (input.agendaItemId) {
-      const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId } });
-      if (!item || item.meetingId !== meeting.id) {
-        throw badInput("agendaItemId", "Dieser Tagesordnungspunkt gehört nicht zu dieser Sitzung.");
-      }
+  requireDraft(meeting);
+  if (input.ownerId) await checkPeople(tx, meeting.authorityId, [input.ownerId], "ownerId");
+  if (input.agendaItemId) {
+    const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId } });
+    if (!item || item.meetingId !== meeting.id) {
+      throw badInput("agendaItemId", "Dieser Tagesordnungspunkt gehört nicht zu dieser Sitzung.");
     }
-    const row = await tx.actionItem.create({
-      data: {
-        authorityId: meeting.authorityId,
-        meetingId: meeting.id,
-        agendaItemId: input.agendaItemId ?? null,
-        title,
-        ownerId: input.ownerId ?? null,
-        dueDate,
-      },
-    });
-    await audit(tx, user.id, {
+  }
+  const item = await tx.actionItem.create({
+    data: {
       authorityId: meeting.authorityId,
-      objectType: "ActionItem",
-      objectId: row.id,
-      action: "CREATE",
-      changes: { meetingId: meeting.id, title, ownerId: input.ownerId ?? null, dueDate },
-    });
-    return row;
+      meetingId: meeting.id,
+      agendaItemId: input.agendaItemId ?? null,
+      title,
+      ownerId: input.ownerId ?? null,
+      dueDate,
+    },
   });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "ActionItem",
+    objectId: item.id,
+    action: "CREATE",
+    changes: { meetingId: meeting.id, title, ownerId: input.ownerId ?? null, dueDate },
+  });
+  return item;
 }
 
 /**
@@ -984,31 +925,27 @@ export async function addActionItem(
  * the owner may report it too. Title, owner and due date are part of the minutes.
  */
 export async function setActionItemStatus(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { actionItemId: string; status: ActionItemStatus },
 ) {
   const user: ViewerUser = access.requireUser();
-  const item = await db.read.actionItem.findUnique({ where: { id: input.actionItemId } });
+  const item = await tx.actionItem.findUnique({ where: { id: input.actionItemId } });
   if (!item || !access.canSeeSteeringRecords(item.authorityId)) throw notFound("Aufgabe");
   if (item.ownerId !== user.id) requireMinuteTaker(access, item.authorityId);
-  return db.transact(async (tx) => {
-    const current = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });
-    if (current.status !== "OPEN") throw conflict("Diese Aufgabe ist bereits erledigt oder abgebrochen.");
-    if (input.status === "OPEN") throw conflict("Die Aufgabe ist bereits offen.");
-    const row = await tx.actionItem.update({
-      where: { id: item.id },
-      data: { status: input.status, completedAt: new Date() },
-    });
-    await audit(tx, user.id, {
-      authorityId: item.authorityId,
-      objectType: "ActionItem",
-      objectId: item.id,
-      action: "STATUS",
-      changes: { status: [current.status, input.status] },
-    });
-    return row;
+  if (item.status !== "OPEN") throw conflict("Diese Aufgabe ist bereits erledigt oder abgebrochen.");
+  if (input.status === "OPEN") throw conflict("Die Aufgabe ist bereits offen.");
+  const updated = await tx.actionItem.update({
+    where: { id: item.id },
+    data: { status: input.status, completedAt: new Date() },
   });
+  audit({
+    authorityId: item.authorityId,
+    objectType: "ActionItem",
+    objectId: item.id,
+    action: "STATUS",
+    changes: { status: [item.status, input.status] },
+  });
+  return updated;
 }
 
 export function overdueWhere(authorityId: string, today = todayInBerlin()) {
@@ -1020,8 +957,7 @@ export function overdueWhere(authorityId: string, today = todayInBerlin()) {
 // ---------------------------------------------------------------------------
 
 export async function raiseProcurementRequest(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: {
     schoolId: string;
     category: ProcurementCategory;
@@ -1031,7 +967,7 @@ export async function raiseProcurementRequest(
   },
 ) {
   access.requireUser();
-  const school = await db.read.school.findUnique({ where: { id: input.schoolId } });
+  const school = await tx.school.findUnique({ where: { id: input.schoolId } });
   if (!school || !access.canSeeAuthority(school.authorityId)) throw notFound("Schule");
   const user = requireProcurementRaiser(access, school);
   const title = requiredText(input.title, "title", "Der Titel");
@@ -1039,33 +975,31 @@ export async function raiseProcurementRequest(
   const estimatedCostCents = toCents(input.estimatedCost, "estimatedCost");
   if (estimatedCostCents <= 0n)
     throw badInput("estimatedCost", "Die geschätzten Kosten müssen größer als 0 sein.");
-  return db.transact(async (tx) => {
-    const row = await tx.procurementRequest.create({
-      data: {
-        authorityId: school.authorityId,
-        schoolId: school.id,
-        category: input.category,
-        title,
-        justification,
-        estimatedCostCents,
-        raisedById: user.id,
-      },
-    });
-    await audit(tx, user.id, {
+  const request = await tx.procurementRequest.create({
+    data: {
       authorityId: school.authorityId,
-      objectType: "ProcurementRequest",
-      objectId: row.id,
-      action: "CREATE",
-      changes: {
-        schoolId: school.id,
-        category: input.category,
-        title,
-        justification,
-        estimatedCost: input.estimatedCost,
-      },
-    });
-    return row;
+      schoolId: school.id,
+      category: input.category,
+      title,
+      justification,
+      estimatedCostCents,
+      raisedById: user.id,
+    },
   });
+  audit({
+    authorityId: school.authorityId,
+    objectType: "ProcurementRequest",
+    objectId: request.id,
+    action: "CREATE",
+    changes: {
+      schoolId: school.id,
+      category: input.category,
+      title,
+      justification,
+      estimatedCost: input.estimatedCost,
+    },
+  });
+  return request;
 }
 
 type ProcurementStep = "ORDERED" | "DELIVERED" | "ACCEPTED";
@@ -1083,40 +1017,36 @@ const STEP_ERROR: Record<ProcurementStep, string> = {
 };
 
 export async function advanceProcurementRequest(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { procurementRequestId: string; step: ProcurementStep },
 ) {
   access.requireUser();
-  const request = await db.read.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
+  const request = await tx.procurementRequest.findUnique({ where: { id: input.procurementRequestId } });
   if (!request || !canSeeProcurement(access, request)) throw notFound("Beschaffungsanfrage");
   const user =
     input.step === "ACCEPTED"
       ? requireAcceptor(access, request.authorityId)
       : requireProcurementSupplier(access, request.authorityId);
-  return db.transact(async (tx) => {
-    const current = await tx.procurementRequest.findUniqueOrThrow({ where: { id: request.id } });
-    if (input.step === "ACCEPTED" && current.category === "NETWORK_INFRASTRUCTURE") {
-      throw conflict("Netzwerkinfrastruktur wird nicht abgenommen.");
-    }
-    if (current.status !== STEP_FROM[input.step]) throw conflict(STEP_ERROR[input.step]);
-    const now = new Date();
-    const row = await tx.procurementRequest.update({
-      where: { id: request.id },
-      data: {
-        status: input.step,
-        ...(input.step === "ORDERED" ? { orderedAt: now } : {}),
-        ...(input.step === "DELIVERED" ? { deliveredAt: now } : {}),
-        ...(input.step === "ACCEPTED" ? { acceptedAt: now, acceptedById: user.id } : {}),
-      },
-    });
-    await audit(tx, user.id, {
-      authorityId: request.authorityId,
-      objectType: "ProcurementRequest",
-      objectId: request.id,
-      action: input.step,
-      changes: { status: [current.status, input.step] },
-    });
-    return row;
+  if (input.step === "ACCEPTED" && request.category === "NETWORK_INFRASTRUCTURE") {
+    throw conflict("Netzwerkinfrastruktur wird nicht abgenommen.");
+  }
+  if (request.status !== STEP_FROM[input.step]) throw conflict(STEP_ERROR[input.step]);
+  const now = new Date();
+  const updated = await tx.procurementRequest.update({
+    where: { id: request.id },
+    data: {
+      status: input.step,
+      ...(input.step === "ORDERED" ? { orderedAt: now } : {}),
+      ...(input.step === "DELIVERED" ? { deliveredAt: now } : {}),
+      ...(input.step === "ACCEPTED" ? { acceptedAt: now, acceptedById: user.id } : {}),
+    },
   });
+  audit({
+    authorityId: request.authorityId,
+    objectType: "ProcurementRequest",
+    objectId: request.id,
+    action: input.step,
+    changes: { status: [request.status, input.step] },
+  });
+  return updated;
 }

@@ -2,15 +2,13 @@
 // corrections are reversals, per-day totals and alerts change in the booking's transaction.
 import { createHash } from "node:crypto";
 import { requireBooker } from "../../access/controlling.ts";
-import type { Access } from "../../access/index.ts";
-import type { Database, Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import type { Booking, ProofStatus } from "../../db/generated/client/client.ts";
-import type { Events } from "../../events/index.ts";
 import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromHundredths, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
-import { audit } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve } from "./figures.ts";
 
 /** A day's work of two people is the most one entry may carry; more is a typo. */
@@ -27,6 +25,8 @@ export interface BookingInput {
   ticketRef?: string | null;
   description: string;
   idempotencyKey?: string | null;
+  /** The day the booking is made; tests and the seed set it. */
+  today?: string;
 }
 
 async function refuseFrozenMonth(tx: Tx, orderId: string, date: string): Promise<void> {
@@ -158,13 +158,11 @@ function requestHash(values: unknown[]): string {
  * (a retried request); with a different input it is a CONFLICT.
  */
 export async function recordBooking(
-  db: Database,
-  events: Events,
-  access: Access,
+  { tx, access, audit, publish }: Work,
   input: BookingInput,
-  today = todayInBerlin(),
 ): Promise<Booking> {
-  const order = await db.read.serviceOrder.findUnique({
+  const today = input.today ?? todayInBerlin();
+  const order = await tx.serviceOrder.findUnique({
     where: { id: input.orderId },
     include: { lines: { select: { id: true, name: true } } },
   });
@@ -196,7 +194,7 @@ export async function recordBooking(
     );
   }
   if (input.schoolId) {
-    const school = await db.read.school.findUnique({
+    const school = await tx.school.findUnique({
       where: { id: input.schoolId },
       select: { authorityId: true },
     });
@@ -220,59 +218,48 @@ export async function recordBooking(
       ])
     : null;
 
-  const result = await db.transact(async (tx) => {
-    if (idempotencyKey) {
-      const first = await tx.booking.findUnique({
-        where: { orderId_idempotencyKey: { orderId: order.id, idempotencyKey } },
-      });
-      if (first) {
-        if (first.requestHash !== hash) {
-          throw conflict("Dieser idempotencyKey wurde bereits für eine andere Buchung verwendet.");
-        }
-        return { booking: first, alerts: [] as string[], replay: true };
+  if (idempotencyKey) {
+    const first = await tx.booking.findUnique({
+      where: { orderId_idempotencyKey: { orderId: order.id, idempotencyKey } },
+    });
+    if (first) {
+      if (first.requestHash !== hash) {
+        throw conflict("Dieser idempotencyKey wurde bereits für eine andere Buchung verwendet.");
       }
+      return first;
     }
-    const current = await refuseClosedOrder(tx, order.id);
-    await refuseFrozenMonth(tx, order.id, input.date);
-    const booking = await append(tx, {
-      orderId: order.id,
-      lineId: line.id,
-      date: input.date,
-      personDays,
-      schoolId: input.schoolId ?? null,
-      ticketRef,
-      description,
-      bookedById: user.id,
-      reversalOfId: null,
-      idempotencyKey,
-      requestHash: hash,
-    });
-    await audit(tx, user.id, {
-      authorityId: order.authorityId,
-      objectType: "Booking",
-      objectId: booking.id,
-      action: "CREATE",
-      changes: {
-        orderId: order.id,
-        date: input.date,
-        personDays: fromHundredths(personDays),
-        category: line.name,
-      },
-    });
-    const alerts = await fireAlerts(tx, current, booking.orderBalance, line.id, today);
-    return { booking, alerts, replay: false };
-  });
-  // Published right after the commit, before the next queued transaction starts: commit order.
-  if (!result.replay) {
-    events.publish("bookingRecorded", {
-      authorityId: order.authorityId,
-      orderId: order.id,
-      bookingId: result.booking.id,
-    });
   }
-  for (const alertId of result.alerts)
-    events.publish("controllingAlert", { authorityId: order.authorityId, alertId });
-  return result.booking;
+  const current = await refuseClosedOrder(tx, order.id);
+  await refuseFrozenMonth(tx, order.id, input.date);
+  const booking = await append(tx, {
+    orderId: order.id,
+    lineId: line.id,
+    date: input.date,
+    personDays,
+    schoolId: input.schoolId ?? null,
+    ticketRef,
+    description,
+    bookedById: user.id,
+    reversalOfId: null,
+    idempotencyKey,
+    requestHash: hash,
+  });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "Booking",
+    objectId: booking.id,
+    action: "CREATE",
+    changes: {
+      orderId: order.id,
+      date: input.date,
+      personDays: fromHundredths(personDays),
+      category: line.name,
+    },
+  });
+  publish("bookingRecorded", { authorityId: order.authorityId, orderId: order.id, bookingId: booking.id });
+  for (const alertId of await fireAlerts(tx, current, booking.orderBalance, line.id, today))
+    publish("controllingAlert", { authorityId: order.authorityId, alertId });
+  return booking;
 }
 
 /**
@@ -280,12 +267,10 @@ export async function recordBooking(
  * that the day, the month and the proof of service net out. A reversal is never reversed.
  */
 export async function reverseBooking(
-  db: Database,
-  events: Events,
-  access: Access,
+  { tx, access, audit, publish }: Work,
   input: { bookingId: string; reason: string },
 ): Promise<Booking> {
-  const original = await db.read.booking.findUnique({
+  const original = await tx.booking.findUnique({
     where: { id: input.bookingId },
     include: { order: { select: { authorityId: true } } },
   });
@@ -294,40 +279,37 @@ export async function reverseBooking(
   const reason = requiredText(input.reason, "reason", "Der Grund der Stornierung", 1000);
   if (original.reversalOfId) throw conflict("Eine Stornobuchung kann nicht storniert werden.");
 
-  const reversal = await db.transact(async (tx) => {
-    const already = await tx.booking.findUnique({
-      where: { reversalOfId: original.id },
-      select: { id: true },
-    });
-    if (already) throw conflict("Diese Buchung ist bereits storniert.");
-    await refuseClosedOrder(tx, original.orderId);
-    await refuseFrozenMonth(tx, original.orderId, original.date);
-    const booking = await append(tx, {
-      orderId: original.orderId,
-      lineId: original.lineId,
-      date: original.date,
-      personDays: -original.personDays,
-      schoolId: original.schoolId,
-      ticketRef: original.ticketRef,
-      description: `Storno: ${reason}`,
-      bookedById: user.id,
-      reversalOfId: original.id,
-      idempotencyKey: null,
-      requestHash: null,
-    });
-    await audit(tx, user.id, {
-      authorityId: original.order.authorityId,
-      objectType: "Booking",
-      objectId: booking.id,
-      action: "REVERSE",
-      changes: { reversalOf: original.id, personDays: fromHundredths(booking.personDays), reason },
-    });
-    return booking;
+  const already = await tx.booking.findUnique({
+    where: { reversalOfId: original.id },
+    select: { id: true },
   });
-  events.publish("bookingRecorded", {
+  if (already) throw conflict("Diese Buchung ist bereits storniert.");
+  await refuseClosedOrder(tx, original.orderId);
+  await refuseFrozenMonth(tx, original.orderId, original.date);
+  const booking = await append(tx, {
+    orderId: original.orderId,
+    lineId: original.lineId,
+    date: original.date,
+    personDays: -original.personDays,
+    schoolId: original.schoolId,
+    ticketRef: original.ticketRef,
+    description: `Storno: ${reason}`,
+    bookedById: user.id,
+    reversalOfId: original.id,
+    idempotencyKey: null,
+    requestHash: null,
+  });
+  audit({
+    authorityId: original.order.authorityId,
+    objectType: "Booking",
+    objectId: booking.id,
+    action: "REVERSE",
+    changes: { reversalOf: original.id, personDays: fromHundredths(booking.personDays), reason },
+  });
+  publish("bookingRecorded", {
     authorityId: original.order.authorityId,
     orderId: original.orderId,
-    bookingId: reversal.id,
+    bookingId: booking.id,
   });
-  return reversal;
+  return booking;
 }

@@ -6,14 +6,13 @@ import {
   requirePlanSetter,
 } from "../../access/controlling.ts";
 import type { Access } from "../../access/index.ts";
-import type { Database } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import type { ServiceOrderStatus } from "../../db/generated/client/enums.ts";
-import type { Events } from "../../events/index.ts";
 import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/units.ts";
 import { requiredText } from "../../lib/validate.ts";
-import { audit } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 
 export const DEFAULT_LINE = "Support";
 const MAX_VOLUME_HUNDREDTHS = 100_000_00;
@@ -67,8 +66,8 @@ function burnMargin(value: number | null | undefined): number | undefined {
   return value;
 }
 
-export async function createServiceOrder(db: Database, access: Access, input: CreateOrderInput) {
-  const user = requireOrderManager(access, input.authorityId);
+export async function createServiceOrder({ tx, access, audit }: Work, input: CreateOrderInput) {
+  requireOrderManager(access, input.authorityId);
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
     throw badInput("year", "Das Jahr liegt zwischen 2000 und 2100.");
   }
@@ -110,51 +109,47 @@ export async function createServiceOrder(db: Database, access: Access, input: Cr
   const title = input.title?.trim() || `Serviceschein ${input.year}`;
   const planProfile = planProfileText(input.planProfile, "planProfile");
   const margin = burnMargin(input.burnMarginPct);
-  const authority = await db.read.schoolAuthority.findUnique({ where: { id: input.authorityId } });
+  const authority = await tx.schoolAuthority.findUnique({ where: { id: input.authorityId } });
   if (!authority) throw notFound("Schulträger");
 
-  const order = await db.transact(async (tx) => {
-    const existing = await tx.serviceOrder.findUnique({
-      where: { authorityId_year: { authorityId: input.authorityId, year: input.year } },
-      select: { id: true },
-    });
-    if (existing)
-      throw conflict(`Für ${input.year} gibt es bereits einen Serviceschein dieses Schulträgers.`);
-    const created = await tx.serviceOrder.create({
-      data: {
-        authorityId: input.authorityId,
-        year: input.year,
-        title,
-        dailyRateCents: rate,
-        validFrom,
-        validTo,
-        status: input.draft ? "DRAFT" : "ACTIVE",
-        planProfile,
-        ...(margin === undefined ? {} : { burnMarginPct: margin }),
-        lines: { create: lines },
-      },
-    });
-    await audit(tx, user.id, {
+  const existing = await tx.serviceOrder.findUnique({
+    where: { authorityId_year: { authorityId: input.authorityId, year: input.year } },
+    select: { id: true },
+  });
+  if (existing) throw conflict(`Für ${input.year} gibt es bereits einen Serviceschein dieses Schulträgers.`);
+  const order = await tx.serviceOrder.create({
+    data: {
       authorityId: input.authorityId,
-      objectType: "ServiceOrder",
-      objectId: created.id,
-      action: "CREATE",
-      changes: {
-        year: input.year,
-        contractedPersonDays: fromHundredths(contracted),
-        dailyRate: fromCents(rate),
-        validFrom,
-        validTo,
-        lines: lines.map((l) => ({ name: l.name, personDays: fromHundredths(l.volume) })),
-      },
-    });
-    return created;
+      year: input.year,
+      title,
+      dailyRateCents: rate,
+      validFrom,
+      validTo,
+      status: input.draft ? "DRAFT" : "ACTIVE",
+      planProfile,
+      ...(margin === undefined ? {} : { burnMarginPct: margin }),
+      lines: { create: lines },
+    },
+  });
+  audit({
+    authorityId: input.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "CREATE",
+    changes: {
+      year: input.year,
+      contractedPersonDays: fromHundredths(contracted),
+      dailyRate: fromCents(rate),
+      validFrom,
+      validTo,
+      lines: lines.map((l) => ({ name: l.name, personDays: fromHundredths(l.volume) })),
+    },
   });
   return order;
 }
 
-async function orderFor(db: Database, access: Access, orderId: string) {
-  const order = await db.read.serviceOrder.findUnique({ where: { id: orderId } });
+async function orderFor(tx: Tx, access: Access, orderId: string) {
+  const order = await tx.serviceOrder.findUnique({ where: { id: orderId } });
   if (!order || !access.canSeeAuthority(order.authorityId)) throw notFound("Serviceschein");
   return order;
 }
@@ -164,8 +159,7 @@ async function orderFor(db: Database, access: Access, orderId: string) {
  * date and reason. The lines' volumes are the order's contract; the amendments are its history.
  */
 export async function amendServiceOrder(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: {
     orderId: string;
     category: string;
@@ -174,86 +168,78 @@ export async function amendServiceOrder(
     reason: string;
   },
 ) {
-  const order = await orderFor(db, access, input.orderId);
+  const order = await orderFor(tx, access, input.orderId);
   const user = requireOrderManager(access, order.authorityId);
   const name = requiredText(input.category, "category", "Die Leistungsart", 100);
   const newVolume = volume(input.personDays, "personDays");
   const reason = requiredText(input.reason, "reason", "Der Grund des Nachtrags", 1000);
   const effectiveDate = input.effectiveDate ?? todayInBerlin();
   if (!isIsoDate(effectiveDate)) throw badInput("effectiveDate", `"${effectiveDate}" ist kein Datum.`);
-  return db.transact(async (tx) => {
-    const current = await tx.serviceOrder.findUniqueOrThrow({
-      where: { id: order.id },
-      include: { lines: true },
-    });
-    if (current.status === "CLOSED")
-      throw conflict("Ein abgeschlossener Serviceschein wird nicht mehr geändert.");
-    let line = current.lines.find((l) => l.name === name);
-    const previousVolume = line?.volume ?? 0;
-    if (line && previousVolume === newVolume) throw conflict("Die Leistungsart hat dieses Volumen bereits.");
-    line = line
-      ? await tx.serviceLine.update({ where: { id: line.id }, data: { volume: newVolume } })
-      : await tx.serviceLine.create({
-          data: { orderId: order.id, name, volume: newVolume, position: current.lines.length + 1 },
-        });
-    await tx.serviceOrder.update({ where: { id: order.id }, data: { version: { increment: 1 } } });
-    const amendment = await tx.orderAmendment.create({
-      data: {
-        orderId: order.id,
-        lineId: line.id,
-        effectiveDate,
-        reason,
-        previousVolume,
-        newVolume,
-        createdById: user.id,
-      },
-    });
-    await audit(tx, user.id, {
-      authorityId: order.authorityId,
-      objectType: "ServiceOrder",
-      objectId: order.id,
-      action: "AMEND",
-      changes: {
-        line: name,
-        personDays: [fromHundredths(previousVolume), fromHundredths(newVolume)],
-        effectiveDate,
-        reason,
-      },
-    });
-    return amendment;
+  if (order.status === "CLOSED")
+    throw conflict("Ein abgeschlossener Serviceschein wird nicht mehr geändert.");
+  const lines = await tx.serviceLine.findMany({ where: { orderId: order.id } });
+  let line = lines.find((l) => l.name === name);
+  const previousVolume = line?.volume ?? 0;
+  if (line && previousVolume === newVolume) throw conflict("Die Leistungsart hat dieses Volumen bereits.");
+  line = line
+    ? await tx.serviceLine.update({ where: { id: line.id }, data: { volume: newVolume } })
+    : await tx.serviceLine.create({
+        data: { orderId: order.id, name, volume: newVolume, position: lines.length + 1 },
+      });
+  await tx.serviceOrder.update({ where: { id: order.id }, data: { version: { increment: 1 } } });
+  const amendment = await tx.orderAmendment.create({
+    data: {
+      orderId: order.id,
+      lineId: line.id,
+      effectiveDate,
+      reason,
+      previousVolume,
+      newVolume,
+      createdById: user.id,
+    },
   });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "AMEND",
+    changes: {
+      line: name,
+      personDays: [fromHundredths(previousVolume), fromHundredths(newVolume)],
+      effectiveDate,
+      reason,
+    },
+  });
+  return amendment;
 }
 
 export async function setServiceOrderPlan(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { orderId: string; monthlyWeights?: number[] | null; burnMarginPct?: number | null },
 ) {
-  const order = await orderFor(db, access, input.orderId);
-  const user = requirePlanSetter(access, order.authorityId);
+  const order = await orderFor(tx, access, input.orderId);
+  requirePlanSetter(access, order.authorityId);
   const planProfile = planProfileText(input.monthlyWeights);
   const margin = burnMargin(input.burnMarginPct);
-  return db.transact(async (tx) => {
-    const updated = await tx.serviceOrder.update({
-      where: { id: order.id },
-      data: {
-        planProfile,
-        ...(margin === undefined ? {} : { burnMarginPct: margin }),
-        version: { increment: 1 },
-      },
-    });
-    await audit(tx, user.id, {
-      authorityId: order.authorityId,
-      objectType: "ServiceOrder",
-      objectId: order.id,
-      action: "PLAN",
-      changes: {
-        planProfile: [order.planProfile, planProfile],
-        burnMarginPct: [order.burnMarginPct, updated.burnMarginPct],
-      },
-    });
-    return updated;
+  const updated = await tx.serviceOrder.update({
+    where: { id: order.id },
+    data: {
+      planProfile,
+      ...(margin === undefined ? {} : { burnMarginPct: margin }),
+      version: { increment: 1 },
+    },
   });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "PLAN",
+    changes: {
+      planProfile: [order.planProfile, planProfile],
+      burnMarginPct: [order.burnMarginPct, updated.burnMarginPct],
+    },
+  });
+  return updated;
 }
 
 const NEXT_STATUS: Record<ServiceOrderStatus, ServiceOrderStatus | null> = {
@@ -264,54 +250,46 @@ const NEXT_STATUS: Record<ServiceOrderStatus, ServiceOrderStatus | null> = {
 
 /** DRAFT → ACTIVE → CLOSED; a closed order takes no more bookings. */
 export async function setServiceOrderStatus(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { orderId: string; status: ServiceOrderStatus },
 ) {
-  const order = await orderFor(db, access, input.orderId);
-  const user = requireOrderManager(access, order.authorityId);
-  return db.transact(async (tx) => {
-    const current = await tx.serviceOrder.findUniqueOrThrow({ where: { id: order.id } });
-    if (NEXT_STATUS[current.status] !== input.status) {
-      throw conflict(`Ein Serviceschein im Status ${current.status} kann nicht in ${input.status} wechseln.`);
-    }
-    const updated = await tx.serviceOrder.update({
-      where: { id: order.id },
-      data: { status: input.status, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId: order.authorityId,
-      objectType: "ServiceOrder",
-      objectId: order.id,
-      action: "STATUS",
-      changes: { status: [current.status, input.status] },
-    });
-    return updated;
+  const order = await orderFor(tx, access, input.orderId);
+  requireOrderManager(access, order.authorityId);
+  if (NEXT_STATUS[order.status] !== input.status) {
+    throw conflict(`Ein Serviceschein im Status ${order.status} kann nicht in ${input.status} wechseln.`);
+  }
+  const updated = await tx.serviceOrder.update({
+    where: { id: order.id },
+    data: { status: input.status, version: { increment: 1 } },
   });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "STATUS",
+    changes: { status: [order.status, input.status] },
+  });
+  return updated;
 }
 
-export async function acknowledgeAlert(db: Database, events: Events, access: Access, alertId: string) {
-  const alert = await db.read.alert.findUnique({
-    where: { id: alertId },
+export async function acknowledgeAlert({ tx, access, audit, publish }: Work, input: { alertId: string }) {
+  const alert = await tx.alert.findUnique({
+    where: { id: input.alertId },
     include: { order: { select: { authorityId: true } } },
   });
   if (!alert || !access.canSeeAuthority(alert.order.authorityId)) throw notFound("Warnung");
   const user = requireAlertAcknowledger(access, alert.order.authorityId);
-  const updated = await db.transact(async (tx) => {
-    const current = await tx.alert.findUniqueOrThrow({ where: { id: alert.id } });
-    if (current.acknowledgedAt) throw conflict("Diese Warnung ist bereits bestätigt.");
-    const row = await tx.alert.update({
-      where: { id: alert.id },
-      data: { acknowledgedById: user.id, acknowledgedAt: new Date() },
-    });
-    await audit(tx, user.id, {
-      authorityId: alert.order.authorityId,
-      objectType: "Alert",
-      objectId: alert.id,
-      action: "ACKNOWLEDGE",
-    });
-    return row;
+  if (alert.acknowledgedAt) throw conflict("Diese Warnung ist bereits bestätigt.");
+  const updated = await tx.alert.update({
+    where: { id: alert.id },
+    data: { acknowledgedById: user.id, acknowledgedAt: new Date() },
   });
-  events.publish("controllingAlert", { authorityId: alert.order.authorityId, alertId: alert.id });
+  audit({
+    authorityId: alert.order.authorityId,
+    objectType: "Alert",
+    objectId: alert.id,
+    action: "ACKNOWLEDGE",
+  });
+  publish("controllingAlert", { authorityId: alert.order.authorityId, alertId: alert.id });
   return updated;
 }

@@ -2,12 +2,12 @@
 // freezes the month and the figures; the authority's controller checks or disputes, then settles.
 import { requireController, requireOrderManager } from "../../access/controlling.ts";
 import type { Access, ViewerUser } from "../../access/index.ts";
-import type { Database, ReadClient, Tx } from "../../db/client.ts";
+import type { ReadClient, Tx } from "../../db/client.ts";
 import type { ProofOfService, ProofStatus } from "../../db/generated/client/client.ts";
 import { endOfMonth, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { requiredText } from "../../lib/validate.ts";
-import { audit } from "../audit/service.ts";
+import type { Work } from "../work.ts";
 import { type ProofFigures, proofFigures } from "./figures.ts";
 import { monthRows } from "./reads.ts";
 
@@ -56,8 +56,8 @@ export async function figuresOf(db: Client, proofs: readonly ProofOfService[]): 
   );
 }
 
-async function proofFor(db: Database, access: Access, proofId: string) {
-  const proof = await db.read.proofOfService.findUnique({
+async function proofFor(tx: Tx, access: Access, proofId: string) {
+  const proof = await tx.proofOfService.findUnique({
     where: { id: proofId },
     include: { order: { select: { authorityId: true, year: true } } },
   });
@@ -67,14 +67,18 @@ async function proofFor(db: Database, access: Access, proofId: string) {
 
 /** Opens the month's proof of service as a draft (the service manager, after the month has ended). */
 export async function createProofOfService(
-  db: Database,
-  access: Access,
-  input: { orderId: string; month: string },
-  today = todayInBerlin(),
+  { tx, access, audit }: Work,
+  input: {
+    orderId: string;
+    month: string;
+    /** The day the proof is opened; tests set it. */
+    today?: string;
+  },
 ) {
-  const order = await db.read.serviceOrder.findUnique({ where: { id: input.orderId } });
+  const today = input.today ?? todayInBerlin();
+  const order = await tx.serviceOrder.findUnique({ where: { id: input.orderId } });
   if (!order || !access.canSeeAuthority(order.authorityId)) throw notFound("Serviceschein");
-  const user = requireOrderManager(access, order.authorityId);
+  requireOrderManager(access, order.authorityId);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month))
     throw badInput("month", "Der Monat hat das Format JJJJ-MM.");
   if (endOfMonth(`${input.month}-01`) < order.validFrom || `${input.month}-01` > order.validTo) {
@@ -83,21 +87,19 @@ export async function createProofOfService(
   if (endOfMonth(`${input.month}-01`) >= today) {
     throw badInput("month", "Ein Leistungsnachweis wird erst nach Ende des Monats erstellt.");
   }
-  return db.transact(async (tx) => {
-    const existing = await tx.proofOfService.findUnique({
-      where: { orderId_month: { orderId: order.id, month: input.month } },
-    });
-    if (existing) throw conflict("Für diesen Monat gibt es bereits einen Leistungsnachweis.");
-    const proof = await tx.proofOfService.create({ data: { orderId: order.id, month: input.month } });
-    await audit(tx, user.id, {
-      authorityId: order.authorityId,
-      objectType: "ProofOfService",
-      objectId: proof.id,
-      action: "CREATE",
-      changes: { month: input.month },
-    });
-    return proof;
+  const existing = await tx.proofOfService.findUnique({
+    where: { orderId_month: { orderId: order.id, month: input.month } },
   });
+  if (existing) throw conflict("Für diesen Monat gibt es bereits einen Leistungsnachweis.");
+  const proof = await tx.proofOfService.create({ data: { orderId: order.id, month: input.month } });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ProofOfService",
+    objectId: proof.id,
+    action: "CREATE",
+    changes: { month: input.month },
+  });
+  return proof;
 }
 
 type Transition = "ISSUE" | "CHECK" | "DISPUTE" | "SETTLE" | "REOPEN";
@@ -115,11 +117,10 @@ const TRANSITIONS: Record<Transition, { from: ProofStatus; to: ProofStatus; labe
  * correction). Issuing freezes the month's bookings and stores the figures.
  */
 export async function transitionProof(
-  db: Database,
-  access: Access,
+  { tx, access, audit }: Work,
   input: { proofId: string; transition: Transition; reason?: string | null },
 ) {
-  const proof = await proofFor(db, access, input.proofId);
+  const proof = await proofFor(tx, access, input.proofId);
   const authorityId = proof.order.authorityId;
   const step = TRANSITIONS[input.transition];
   const user: ViewerUser =
@@ -130,38 +131,35 @@ export async function transitionProof(
     input.transition === "DISPUTE"
       ? requiredText(input.reason ?? "", "reason", "Der Grund der Beanstandung", 2000)
       : null;
-  return db.transact(async (tx) => {
-    const current = await tx.proofOfService.findUniqueOrThrow({ where: { id: proof.id } });
-    if (current.status !== step.from) {
-      throw conflict(
-        `Ein Leistungsnachweis im Status ${current.status} kann nicht ${step.label} werden (erwartet: ${step.from}).`,
-      );
-    }
-    const now = new Date();
-    const data: Partial<ProofOfService> = { status: step.to };
-    if (input.transition === "ISSUE") {
-      const figures = (await computeProofFigures(tx, [current])).get(`${current.orderId}/${current.month}`);
-      Object.assign(data, { snapshot: JSON.stringify(figures), issuedAt: now, issuedById: user.id });
-    } else if (input.transition === "CHECK") {
-      Object.assign(data, { checkedAt: now, checkedById: user.id });
-    } else if (input.transition === "DISPUTE") {
-      Object.assign(data, { checkedAt: now, checkedById: user.id, disputedAt: now, disputeReason: reason });
-    } else if (input.transition === "SETTLE") {
-      Object.assign(data, { settledAt: now });
-    } else {
-      Object.assign(data, { snapshot: null, issuedAt: null, issuedById: null });
-    }
-    const updated = await tx.proofOfService.update({
-      where: { id: proof.id },
-      data: { ...data, version: { increment: 1 } },
-    });
-    await audit(tx, user.id, {
-      authorityId,
-      objectType: "ProofOfService",
-      objectId: proof.id,
-      action: input.transition,
-      changes: { status: [step.from, step.to], ...(reason ? { reason } : {}) },
-    });
-    return updated;
+  if (proof.status !== step.from) {
+    throw conflict(
+      `Ein Leistungsnachweis im Status ${proof.status} kann nicht ${step.label} werden (erwartet: ${step.from}).`,
+    );
+  }
+  const now = new Date();
+  const data: Partial<ProofOfService> = { status: step.to };
+  if (input.transition === "ISSUE") {
+    const figures = (await computeProofFigures(tx, [proof])).get(`${proof.orderId}/${proof.month}`);
+    Object.assign(data, { snapshot: JSON.stringify(figures), issuedAt: now, issuedById: user.id });
+  } else if (input.transition === "CHECK") {
+    Object.assign(data, { checkedAt: now, checkedById: user.id });
+  } else if (input.transition === "DISPUTE") {
+    Object.assign(data, { checkedAt: now, checkedById: user.id, disputedAt: now, disputeReason: reason });
+  } else if (input.transition === "SETTLE") {
+    Object.assign(data, { settledAt: now });
+  } else {
+    Object.assign(data, { snapshot: null, issuedAt: null, issuedById: null });
+  }
+  const updated = await tx.proofOfService.update({
+    where: { id: proof.id },
+    data: { ...data, version: { increment: 1 } },
   });
+  audit({
+    authorityId,
+    objectType: "ProofOfService",
+    objectId: proof.id,
+    action: input.transition,
+    changes: { status: [step.from, step.to], ...(reason ? { reason } : {}) },
+  });
+  return updated;
 }

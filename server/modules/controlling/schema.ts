@@ -579,7 +579,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const order = await createServiceOrder(ctx.db, ctx.access, {
+      const order = await ctx.run(createServiceOrder, {
         authorityId: idOf(input.authorityId, "SchoolAuthority", "authorityId"),
         year: input.year,
         contractedPersonDays: input.contractedPersonDays,
@@ -615,7 +615,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const amendment = await amendServiceOrder(ctx.db, ctx.access, {
+      const amendment = await ctx.run(amendServiceOrder, {
         orderId: idOf(input.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         category: input.category,
         personDays: input.personDays,
@@ -635,7 +635,7 @@ builder.mutationFields((t) => ({
       burnMarginPct: t.arg.int(),
     },
     resolve: async (query, _root, args, ctx) => {
-      const order = await setServiceOrderPlan(ctx.db, ctx.access, {
+      const order = await ctx.run(setServiceOrderPlan, {
         orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         monthlyWeights: args.monthlyWeights,
         burnMarginPct: args.burnMarginPct,
@@ -648,7 +648,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { serviceOrderId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const order = await setServiceOrderStatus(ctx.db, ctx.access, {
+      const order = await ctx.run(setServiceOrderStatus, {
         orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         status: "ACTIVE",
       });
@@ -660,7 +660,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { serviceOrderId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const order = await setServiceOrderStatus(ctx.db, ctx.access, {
+      const order = await ctx.run(setServiceOrderStatus, {
         orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         status: "CLOSED",
       });
@@ -691,7 +691,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const booking = await recordBooking(ctx.db, ctx.events, ctx.access, {
+      const booking = await ctx.run(recordBooking, {
         orderId: idOf(input.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         date: input.date,
         personDays: input.personDays,
@@ -717,7 +717,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const booking = await reverseBooking(ctx.db, ctx.events, ctx.access, {
+      const booking = await ctx.run(reverseBooking, {
         bookingId: idOf(input.bookingId, "Booking", "bookingId"),
         reason: input.reason,
       });
@@ -729,12 +729,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { alertId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const alert = await acknowledgeAlert(
-        ctx.db,
-        ctx.events,
-        ctx.access,
-        idOf(args.alertId, "ControllingAlert", "alertId"),
-      );
+      const alert = await ctx.run(acknowledgeAlert, {
+        alertId: idOf(args.alertId, "ControllingAlert", "alertId"),
+      });
       return ctx.db.read.alert.findUniqueOrThrow({ ...query, where: { id: alert.id } });
     },
   }),
@@ -744,7 +741,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { serviceOrderId: t.arg.id({ required: true }), month: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const proof = await createProofOfService(ctx.db, ctx.access, {
+      const proof = await ctx.run(createProofOfService, {
         orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
         month: args.month,
       });
@@ -779,7 +776,7 @@ builder.mutationFields((t) =>
         authScopes: { signedIn: true },
         args: { proofOfServiceId: t.arg.id({ required: true }) },
         resolve: async (query, _root, args, ctx) => {
-          const proof = await transitionProof(ctx.db, ctx.access, {
+          const proof = await ctx.run(transitionProof, {
             proofId: idOf(args.proofOfServiceId, "ProofOfService", "proofOfServiceId"),
             transition,
           });
@@ -797,7 +794,7 @@ builder.mutationField("disputeProofOfService", (t) =>
     authScopes: { signedIn: true },
     args: { proofOfServiceId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const proof = await transitionProof(ctx.db, ctx.access, {
+      const proof = await ctx.run(transitionProof, {
         proofId: idOf(args.proofOfServiceId, "ProofOfService", "proofOfServiceId"),
         transition: "DISPUTE",
         reason: args.reason,

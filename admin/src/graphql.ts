@@ -43,11 +43,27 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
+/** Fired on `window` when the socket is back after a drop (e.g. an instance restarted). */
+export const RECONNECTED = "hub:reconnected";
+
 let ws: Client | undefined;
-/** The shared WebSocket; the browser sends the session cookie with it. */
+/**
+ * The shared WebSocket; the browser sends the session cookie with it. A hub shutting down
+ * closes it with 1012; the client reconnects (to any instance) and announces it, so that
+ * pages reload what they may have missed meanwhile.
+ */
 export function socket(): Client {
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
-  ws ??= createClient({ url, lazy: true, retryAttempts: Number.POSITIVE_INFINITY });
+  ws ??= createClient({
+    url,
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) window.dispatchEvent(new Event(RECONNECTED));
+      },
+    },
+  });
   return ws;
 }
 

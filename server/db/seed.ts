@@ -1,4 +1,5 @@
-// The demo data: the KSM case from shared/seeds. Runs in one transaction: all or nothing.
+// The demo data: the KSM case from shared/seeds. The organisations go in one transaction that first
+// checks the database is empty; each module then adds its records in one transaction of its own.
 
 import { seedControlling } from "../modules/controlling/seed.ts";
 import { seedEscalations } from "../modules/escalations/seed.ts";
@@ -14,9 +15,14 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (await db.read.provider.count()) === 0;
 }
 
-export async function seedDemo(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+/**
+ * Seeds an empty database; false when it holds data already. The emptiness is checked again in
+ * the writer's turn: instances that start together on one empty database seed it once.
+ */
+export async function seedDemo(db: Database, log: (line: string) => void = () => {}): Promise<boolean> {
   const passwordHash = await hashPassword(data.DEMO_PASSWORD);
-  await db.transact(async (tx) => {
+  const seeding = await db.transact(async (tx) => {
+    if ((await tx.provider.count()) > 0) return false;
     const providerIds = new Map<string, string>();
     for (const provider of data.providers) {
       const row = await tx.provider.create({ data: provider });
@@ -64,7 +70,9 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
         });
       }
     }
+    return true;
   });
+  if (!seeding) return false;
   await seedGovernance(db, log);
   await seedControlling(db, log);
   await seedEscalations(db, log);
@@ -72,6 +80,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
     `Demo data: ${data.providers.length} providers, ${data.authorities.length} authorities, ` +
       `${data.schools.length} schools, ${data.users.length} accounts (password "${data.DEMO_PASSWORD}").`,
   );
+  return true;
 }
 
 /** Demo accounts that still accept the demo password: a production start refuses to run with any. */

@@ -32,36 +32,49 @@ export interface Console {
   signIn(email: string, context?: BrowserContext): Promise<Page>;
   /** GraphQL as the given person, for setting up data the way another client would. */
   gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Stops the server with SIGTERM and starts it again on the same database and port. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startConsole(): Promise<Console> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-e2e-"));
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${path.join(dir, "hub.db")}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "development",
-    },
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      if (output.includes("läuft auf")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout?.on("data", onData);
-    server.stderr?.on("data", onData);
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  // The same database and port after a restart, as an instance behind a load balancer.
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${path.join(dir, "hub.db")}`,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "development",
+      },
+    });
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+      const onData = (data: Buffer) => {
+        output += data.toString();
+        if (output.includes("läuft auf")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.stderr?.on("data", onData);
+      child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    });
+    return child;
+  };
+  const stop = async (child: ChildProcess) => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  let server = await launch();
   const url = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -107,10 +120,13 @@ export async function startConsole(): Promise<Console> {
       }
       return (await post(url, query, variables, token)) as never;
     },
+    async restart() {
+      await stop(server);
+      server = await launch();
+    },
     async close() {
       await browser.close();
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await stop(server);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,10 +1,12 @@
-// Starts a real hub (HTTP + WebSocket) on a free port with a fresh SQLite file.
+// Starts a real hub (HTTP + WebSocket) on a free port with a fresh database: a SQLite file, or
+// under HUB_TEST_DATABASE=postgres a PostgreSQL database of its own (see vitest.config.ts).
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type Client, createClient } from "graphql-ws";
+import { inject } from "vitest";
 import WebSocket from "ws";
 import { type App, createApp } from "../../server/app.ts";
 import { type Config, loadConfig, sqliteUrl } from "../../server/config.ts";
@@ -12,6 +14,7 @@ import { type Database, openDatabase } from "../../server/db/client.ts";
 import { migrateDeploy } from "../../server/db/migrate.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../server/db/seed.ts";
 import { openEvents } from "../../server/events/open.ts";
+import { createDatabase } from "./postgres.ts";
 
 export { DEMO_PASSWORD };
 
@@ -42,17 +45,29 @@ export interface TestHub {
 
 export const gid = (type: string, id: string) => encodeGlobalID(type, id);
 
+/** The database kind this test run uses. */
+export const TEST_DATABASE: "sqlite" | "postgres" =
+  process.env.HUB_TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+
+/** A fresh, migrated database for one hub: its URL and how to remove it. */
+async function freshDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (TEST_DATABASE === "postgres") return createDatabase(inject("pgTemplate"));
+  const url = sqliteUrl(path.join(dir, "hub.db"));
+  await migrateDeploy(url);
+  return { url, drop: async () => {} };
+}
+
 export async function startHub(options: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestHub> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
+  const database = await freshDatabase(dir);
   const config: Config = {
     ...loadConfig({}),
-    databaseUrl: sqliteUrl(path.join(dir, "hub.db")),
+    databaseUrl: database.url,
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
     ...options.config,
   };
-  await migrateDeploy(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
   if (options.seed !== false) await seedDemo(db);
   const events = await openEvents(config);
@@ -106,6 +121,7 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
       await app.close();
       await events.close();
       await db.close();
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ export const hubMessages = {
   hub: {
     title: "Schul-IT-Steuerung",
     menu: { dashboard: "Übersicht" },
+    reconnected: "Die Verbindung zum Hub ist wieder da; die Ansicht wurde neu geladen.",
     search: { placeholder: "Suchen …" },
     dashboard: {
       welcome: "Willkommen, %{name}",

@@ -1,6 +1,16 @@
-import type { ReactNode } from "react";
-import { AppBar, Menu, Layout as RaLayout, TitlePortal, usePermissions, useTranslate } from "react-admin";
+import { type ReactNode, useEffect } from "react";
+import {
+  AppBar,
+  Menu,
+  Layout as RaLayout,
+  TitlePortal,
+  useNotify,
+  usePermissions,
+  useRefresh,
+  useTranslate,
+} from "react-admin";
 import { hasRole } from "../authProvider.ts";
+import { RECONNECTED } from "../graphql.ts";
 import { controllingMenu } from "../controlling/index.tsx";
 import { escalationsMenu } from "../escalations/index.tsx";
 import { governanceMenu } from "../governance/index.tsx";
@@ -44,9 +54,25 @@ function TopBar() {
   );
 }
 
+/** After the live connection comes back, every page reloads what it shows. */
+function RefreshOnReconnect() {
+  const refresh = useRefresh();
+  const notify = useNotify();
+  useEffect(() => {
+    const onReconnect = () => {
+      refresh();
+      notify("hub.reconnected", { type: "info" });
+    };
+    window.addEventListener(RECONNECTED, onReconnect);
+    return () => window.removeEventListener(RECONNECTED, onReconnect);
+  }, [refresh, notify]);
+  return null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <RaLayout menu={SideMenu} appBar={TopBar}>
+      <RefreshOnReconnect />
       {children}
     </RaLayout>
   );

@@ -67,6 +67,14 @@ function counter() {
   };
 }
 
+/**
+ * The adapter opens transactions with a plain BEGIN. A transaction that reads first and writes
+ * later fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) when another process committed in
+ * between; a write as its first statement takes the write lock at the start instead, waiting
+ * for other processes as long as the busy timeout allows. This one writes nothing.
+ */
+const TAKE_WRITE_LOCK = `UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0`;
+
 /** One writer per process; the chain keeps waiting writers out of Prisma's maxWait. */
 function serial() {
   let queue: Promise<unknown> = Promise.resolve();
@@ -109,7 +117,10 @@ async function openSqlite(url: string): Promise<Database> {
     read,
     transact: (fn, afterCommit) =>
       inTurn(async () => {
-        const value = await writer.$transaction(fn, TX_OPTIONS);
+        const value = await writer.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+          return fn(tx);
+        }, TX_OPTIONS);
         await afterCommit?.(value);
         return value;
       }),

@@ -163,3 +163,125 @@ describe("npm run user:add", () => {
     expect(again.stderr).toMatch(/bereits eine Person/);
   });
 });
+
+describe("a second process beside a running hub on the same SQLite file", () => {
+  it("user:add, db:migrate and a second hub instance work while the first serves and books", async () => {
+    const url = tempDb();
+    const firstPort = await freePort();
+    const first = await start({ DATABASE_URL: url, PORT: String(firstPort), NODE_ENV: "development" });
+    expect(first.output).toMatch(/läuft auf/);
+    const gqlOn = async (port: number, query: string, variables = {}, token?: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: Record<string, never>; errors?: unknown[] };
+    };
+    const login = async (port: number, email: string, password = "demo-passwort") =>
+      (
+        await gqlOn(port, "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }", {
+          e: email,
+          p: password,
+        })
+      ).data?.login?.token as string | undefined;
+    const staff = await login(firstPort, "technik@ksm.example");
+    const manager = await login(firstPort, "servicemanager@ksm.example");
+    const authorities = await gqlOn(firstPort, "{ schoolAuthorities { id name } }", {}, manager);
+    const schwerin = (authorities.data?.schoolAuthorities as { id: string; name: string }[]).find(
+      (a) => a.name === "Landeshauptstadt Schwerin",
+    );
+    const order = await gqlOn(
+      firstPort,
+      "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+      { input: { authorityId: schwerin?.id, year: 2012, contractedPersonDays: "100" } },
+      manager,
+    );
+    const orderId = (order.data?.createServiceOrder as { id: string } | undefined)?.id;
+    expect(orderId).toBeDefined();
+
+    // The first hub keeps writing while the other processes do their work.
+    let booked = 0;
+    let stop = false;
+    const failures: unknown[] = [];
+    const writer = (async () => {
+      while (!stop) {
+        const r = await gqlOn(
+          firstPort,
+          "mutation($input: RecordBookingInput!) { recordBooking(input: $input) { id } }",
+          {
+            input: {
+              serviceOrderId: orderId,
+              date: "2012-03-01",
+              personDays: "0.5",
+              category: "Support",
+              description: `beside ${booked}`,
+            },
+          },
+          staff,
+        );
+        if (r.errors) {
+          failures.push(r.errors);
+          break;
+        }
+        booked++;
+      }
+    })();
+
+    const migrate = spawnSync(...node(["server/db/migrate-cli.ts", "deploy"]), {
+      cwd: root,
+      env: env({ DATABASE_URL: url }),
+      encoding: "utf8",
+    });
+    expect(migrate.stderr).toBe("");
+    expect(migrate.stdout).toMatch(/up to date/);
+    const add = cli(
+      ["server/modules/organisations/user-add-cli.ts", "--email", "neu@ksm.example", "--name", "Neu"].concat([
+        "--role",
+        "PROVIDER_STAFF",
+        "--provider",
+        "KSM",
+      ]),
+      { DATABASE_URL: url, HUB_PASSWORD: "ein-sicheres-passwort" },
+    );
+    expect(add.stderr).toBe("");
+    expect(add.stdout).toMatch(/Created neu@ksm\.example/);
+
+    const secondPort = await freePort();
+    const second = await start({ DATABASE_URL: url, PORT: String(secondPort), NODE_ENV: "development" });
+    expect(second.output).toMatch(/läuft auf/);
+    expect(second.output).not.toMatch(/Demo data/);
+    const newcomer = await login(secondPort, "neu@ksm.example", "ein-sicheres-passwort");
+    const onSecond = await gqlOn(
+      secondPort,
+      "mutation($input: RecordBookingInput!) { recordBooking(input: $input) { id } }",
+      {
+        input: {
+          serviceOrderId: orderId,
+          date: "2012-03-02",
+          personDays: "1",
+          category: "Support",
+          description: "on the second instance",
+        },
+      },
+      newcomer,
+    );
+    expect(onSecond.errors).toBeUndefined();
+    stop = true;
+    await writer;
+    expect(failures).toEqual([]);
+    expect(booked).toBeGreaterThan(0);
+    const count = await gqlOn(
+      secondPort,
+      "query($id: ID!) { serviceOrder(id: $id) { bookings(first: 1) { totalCount } } }",
+      { id: orderId },
+      manager,
+    );
+    expect((count.data?.serviceOrder as { bookings: { totalCount: number } }).bookings.totalCount).toBe(
+      booked + 1,
+    );
+  });
+});

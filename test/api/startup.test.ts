@@ -179,7 +179,8 @@ describe("a second process beside a running hub on the same SQLite file", () => 
         },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as { data?: Record<string, never>; errors?: unknown[] };
+      // biome-ignore lint/suspicious/noExplicitAny: answers of several shapes, checked by the assertions
+      return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
     };
     const login = async (port: number, email: string, password = "demo-passwort") =>
       (
@@ -191,9 +192,9 @@ describe("a second process beside a running hub on the same SQLite file", () => 
     const staff = await login(firstPort, "technik@ksm.example");
     const manager = await login(firstPort, "servicemanager@ksm.example");
     const authorities = await gqlOn(firstPort, "{ schoolAuthorities { id name } }", {}, manager);
-    const schwerin = (authorities.data?.schoolAuthorities as { id: string; name: string }[]).find(
-      (a) => a.name === "Landeshauptstadt Schwerin",
-    );
+    const schwerin = (
+      authorities.data?.schoolAuthorities as { id: string; name: string }[] | undefined
+    )?.find((a) => a.name === "Landeshauptstadt Schwerin");
     const order = await gqlOn(
       firstPort,
       "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",

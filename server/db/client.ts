@@ -39,6 +39,16 @@ export function databaseKind(url: string): DatabaseKind {
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${url}"`);
 }
 
+/**
+ * A case-insensitive substring filter on either database: SQLite's LIKE ignores the case of
+ * ASCII letters, PostgreSQL's needs `mode: "insensitive"`, which the SQLite client's types lack.
+ */
+export function textContains(db: Database, text: string): { contains: string } {
+  return db.kind === "postgres"
+    ? ({ contains: text, mode: "insensitive" } as { contains: string })
+    : { contains: text };
+}
+
 export function sqliteFile(url: string): string {
   return url.replace(/^file:/, "");
 }

@@ -1,6 +1,7 @@
 // GraphQL types of the governance module: meetings, agenda, minutes, decisions and their
 // review, action items, amendments, procurement requests, search and calendar feeds.
 import { canSeeProcurement, procurementScope } from "../../access/governance.ts";
+import { textContains } from "../../db/client.ts";
 import {
   ActionItemStatus,
   AgendaItemKind,
@@ -523,7 +524,9 @@ function decisionWhere(
       filter?.schoolId ? { schoolId: id(filter.schoolId, "School", "filter.schoolId") } : {},
       filter?.from ? { decidedOn: { gte: filter.from } } : {},
       filter?.to ? { decidedOn: { lte: filter.to } } : {},
-      ...words.map((word) => ({ OR: [{ title: { contains: word } }, { text: { contains: word } }] })),
+      ...words.map((word) => ({
+        OR: [{ title: textContains(ctx.db, word) }, { text: textContains(ctx.db, word) }],
+      })),
     ],
   };
 }

@@ -188,7 +188,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
     }
     try {
       await db.read.$queryRawUnsafe("SELECT 1");
-      const pending = pendingMigrations(db.url);
+      const pending = await pendingMigrations(db.url);
       if (pending.length > 0) {
         res.status(503).json({ status: "migrations pending", pending });
         return;

@@ -58,6 +58,14 @@ export function socket(): Client {
     url,
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
+    // A refused connection while the hub restarts is an error event, not a close event, which
+    // graphql-ws gives up on by default; fatal close codes (e.g. 4401 signed out) still end it.
+    shouldRetry: () => true,
+    // A restart takes seconds: retry within a few, not after graphql-ws' doubling waits.
+    retryWait: (retries) =>
+      new Promise((resolve) =>
+        setTimeout(resolve, Math.min(500 * 2 ** retries, 4000) + Math.random() * 1000),
+      ),
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) window.dispatchEvent(new Event(RECONNECTED));

@@ -733,6 +733,7 @@ describe("booking exports", () => {
   it("gives controllers the ledger by filter as German CSV and as XLSX", async () => {
     const order = await hub.db.read.serviceOrder.findFirstOrThrow({
       where: { authority: { name: SCHWERIN }, status: "ACTIVE" },
+      orderBy: { year: "asc" },
     });
     const id = encodeURIComponent(gid("ServiceOrder", order.id));
     const month = `${order.year}-03`;

@@ -80,10 +80,8 @@ export async function figures(hub: TestHub, token: string, orderId: string): Pro
 /** The exact sum of the ledger in hundredths, straight from the database. */
 export async function ledgerSum(hub: TestHub, orderGid: string): Promise<number> {
   const id = Buffer.from(orderGid, "base64").toString().split(":")[1] as string;
-  const rows = await hub.db.read.$queryRawUnsafe<{ s: bigint | number | null }[]>(
-    'SELECT SUM("personDays") AS s FROM "Booking" WHERE "orderId" = ?',
-    id,
-  );
+  const rows = await hub.db.read.$queryRaw<{ s: bigint | number | null }[]>`
+    SELECT SUM("personDays") AS s FROM "Booking" WHERE "orderId" = ${id}`;
   return Number(rows[0]?.s ?? 0);
 }
 

@@ -1,10 +1,17 @@
 // Two hub processes on one PostgreSQL database and one Redis: events cross instances in commit
 // order, concurrent bookings with repeated idempotency keys lose and double nothing, a killed
 // instance leaves the other serving, and a Redis restart loses no event.
+import { spawnSync } from "node:child_process";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type TestDatabase } from "../helpers/postgres.ts";
-import { type HubProcess, type RedisProcess, startHubProcess, startRedis } from "../helpers/processes.ts";
+import {
+  type HubProcess,
+  type RedisProcess,
+  root,
+  startHubProcess,
+  startRedis,
+} from "../helpers/processes.ts";
 
 let database: TestDatabase;
 let redis: RedisProcess;
@@ -114,7 +121,11 @@ describe("two instances on PostgreSQL and Redis", () => {
     staffA = await a.login("technik@ksm.example");
     staffB = staffA;
     // Exactly one demo data set, although both instances started on the empty database at once.
-    const counted = await a.gql<{ schoolAuthorities: unknown[] }>("{ schoolAuthorities { id } }", {}, manager);
+    const counted = await a.gql<{ schoolAuthorities: unknown[] }>(
+      "{ schoolAuthorities { id } }",
+      {},
+      manager,
+    );
     expect(counted.data?.schoolAuthorities).toHaveLength(schwerin.data?.schoolAuthorities.length ?? -1);
     expect(a.output() + b.output()).toMatch(/Demo data/);
   });
@@ -185,6 +196,33 @@ describe("two instances on PostgreSQL and Redis", () => {
     await until(() => onB.updates.length >= before + booked, 30_000, "all events delivered");
     const descriptions = onB.updates.slice(before).map((u) => u.booking.description);
     expect(descriptions).toEqual(Array.from({ length: booked }, (_, i) => `during restart ${i}`));
+  });
+
+  it("lets user:add and db:migrate run beside the serving instances", async () => {
+    const cli = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ["--import", "tsx", ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: database.url, ...env },
+        encoding: "utf8",
+      });
+    const migrate = cli(["server/db/migrate-cli.ts", "deploy"]);
+    expect(migrate.stderr).toBe("");
+    expect(migrate.stdout).toMatch(/up to date/);
+    const add = cli(
+      [
+        "server/modules/organisations/user-add-cli.ts",
+        "--email",
+        "zweite@ksm.example",
+        "--name",
+        "Zweite",
+      ].concat(["--role", "PROVIDER_STAFF", "--provider", "KSM"]),
+      { HUB_PASSWORD: "ein-sicheres-passwort" },
+    );
+    expect(add.stderr).toBe("");
+    expect(add.stdout).toMatch(/Created zweite@ksm\.example/);
+    const token = await b.login("zweite@ksm.example", "ein-sicheres-passwort");
+    const r = await a.gql(BOOK, { input: booking(orderId, "by the new colleague") }, token);
+    expect(r.errors).toBeUndefined();
   });
 
   it("keeps serving on B, with its subscribers receiving, after A is killed", async () => {

@@ -79,7 +79,11 @@ export default defineConfig({
                 name: "api-postgres",
                 // Files about SQLite itself, the processes on a SQLite file and the migration runner
                 // (which tests both databases itself) run once, in the SQLite project.
-                exclude: ["test/api/sqlite.test.ts", "test/api/startup.test.ts", "test/api/migrations.test.ts"],
+                exclude: [
+                  "test/api/sqlite.test.ts",
+                  "test/api/startup.test.ts",
+                  "test/api/migrations.test.ts",
+                ],
                 env: { HUB_TEST_DATABASE: "postgres" },
                 globalSetup: ["test/helpers/pg-global-setup.ts"],
               },

@@ -12,7 +12,10 @@ const target = path.join(root, "prisma", "postgresql", "schema.prisma");
 export function derive(text) {
   const withoutPothos = text.replace(/\ngenerator pothos \{[^}]*\}\n/, "\n");
   const derived = withoutPothos
-    .replace('output       = "../server/db/generated/client"', 'output       = "../../server/db/generated/pg-client"')
+    .replace(
+      'output       = "../server/db/generated/client"',
+      'output       = "../../server/db/generated/pg-client"',
+    )
     .replace('provider = "sqlite"', 'provider = "postgresql"');
   if (derived === withoutPothos || !derived.includes('provider = "postgresql"'))
     throw new Error("prisma/schema.prisma no longer has the generator/datasource lines this script rewrites");
@@ -28,5 +31,6 @@ if (process.argv.includes("--check")) {
   }
 } else {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== expected) fs.writeFileSync(target, expected);
+  if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== expected)
+    fs.writeFileSync(target, expected);
 }

@@ -163,7 +163,10 @@ export async function createApp(config: Config, db: Database, events: Events): P
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: config.shutdownGraceMs,
+      }),
       {
         async serverWillStart() {
           return {

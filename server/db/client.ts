@@ -142,8 +142,15 @@ async function openSqlite(url: string): Promise<Database> {
   };
 }
 
-/** Any fixed number: every hub instance on the database takes the same lock. */
-const WRITER_LOCK_KEY = 7_310_420_261;
+/** PostgreSQL advisory lock keys: any fixed numbers, the same in every process of the hub. */
+export const ADVISORY_LOCKS = {
+  /** The writer's turn across instances. */
+  writer: 7_310_420_261,
+  /** One migration run at a time. */
+  migration: 7_310_420_262,
+  /** One copy into a database at a time (npm run db:copy). */
+  copy: 7_310_420_263,
+} as const;
 
 /**
  * The writer's turn across instances: a session-level advisory lock on a connection of its own,
@@ -168,12 +175,12 @@ class WriterLock {
 
   async hold<T>(task: () => Promise<T>): Promise<T> {
     const client = await this.connection();
-    await client.query("SELECT pg_advisory_lock($1)", [WRITER_LOCK_KEY]);
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.writer]);
     try {
       return await task();
     } finally {
       try {
-        await client.query("SELECT pg_advisory_unlock($1)", [WRITER_LOCK_KEY]);
+        await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.writer]);
       } catch {
         // A connection that cannot unlock is dropped; the server releases the lock with it.
         this.client = null;

@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseKind, type ReadClient, SQLITE_BUSY_TIMEOUT_MS } from "./client.ts";
+import { ADVISORY_LOCKS, databaseKind, type ReadClient, SQLITE_BUSY_TIMEOUT_MS } from "./client.ts";
 import { PrismaClient } from "./generated/client/client.ts";
 import { PrismaClient as PgPrismaClient } from "./generated/pg-client/client.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
@@ -231,10 +231,10 @@ export interface CopyResult {
   migrateMs: number;
 }
 
-/** Any fixed number: two copies into one database take turns and the second finds it not empty. */
-const COPY_LOCK_KEY = 7_310_420_262;
-/** The hub's writer lock (WRITER_LOCK_KEY in client.ts): a hub on the target waits for the copy. */
-const HUB_WRITER_LOCK_KEY = 7_310_420_261;
+/** Two copies into one database take turns and the second finds it not empty. */
+const COPY_LOCK_KEY = ADVISORY_LOCKS.copy;
+/** The hub's writer lock: a hub on the target waits for the copy. */
+const HUB_WRITER_LOCK_KEY = ADVISORY_LOCKS.writer;
 /** Long enough for any database this hub holds; Prisma's default interactive timeout is 5 s. */
 const LONG_TRANSACTION = { maxWait: 60_000, timeout: 24 * 60 * 60_000 };
 

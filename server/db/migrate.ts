@@ -28,7 +28,7 @@ import type {
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { type DatabaseKind, databaseKind } from "./client.ts";
+import { ADVISORY_LOCKS, type DatabaseKind, databaseKind } from "./client.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -656,7 +656,7 @@ async function deploySqlite(
  * That does not reliably keep a second process out, and a wait over 10 s fails; this lock
  * on a connection of its own does, for as long as the other process needs.
  */
-const MIGRATION_LOCK_KEY = 7_310_420_262;
+const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migration;
 
 async function deployPostgres(
   url: string,

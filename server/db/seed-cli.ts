@@ -12,7 +12,7 @@ if (config.production) {
 await migrateDeploy(config.databaseUrl, console.log);
 const db = await openDatabase(config.databaseUrl);
 try {
-  if (!(await isEmpty(db) && (await seedDemo(db, console.log))))
+  if (!((await isEmpty(db)) && (await seedDemo(db, console.log))))
     console.log("The database already holds data; nothing seeded.");
 } finally {
   await db.close();

@@ -184,7 +184,7 @@ describe("throttling", () => {
   });
 
   it("keeps the counts in the database, under a hash of the key", async () => {
-    const email = "x".repeat(5000) + "@example.org";
+    const email = `${"x".repeat(5000)}@example.org`;
     await hub.gql(`mutation { login(email: "${email}", password: "x") { token } }`);
     const rows = await hub.db.read.signInThrottle.findMany({ select: { key: true } });
     expect(rows.length).toBeGreaterThan(0);

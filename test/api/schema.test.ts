@@ -1,4 +1,5 @@
 // schema.graphql is the printed schema; the contract's names must exist in it.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import {
@@ -107,5 +108,16 @@ describe("the public API contract", () => {
         }
       }
     }
+  });
+});
+
+describe("the PostgreSQL schema", () => {
+  it("is derived from prisma/schema.prisma as it stands (run `npm run generate` after a change)", () => {
+    const check = spawnSync(process.execPath, ["scripts/pg-schema.mjs", "--check"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+    });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
   });
 });

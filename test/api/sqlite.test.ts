@@ -24,5 +24,4 @@ describe("SQLite", () => {
     expect(Number(pragmas.sync[0]?.synchronous)).toBe(2);
     expect(Number(pragmas.fk[0]?.foreign_keys)).toBe(1);
   });
-
 });

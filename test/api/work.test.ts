@@ -67,7 +67,9 @@ describe("unit of work", () => {
     stop();
     expect(heard).toBe(0);
     expect(await hub.db.read.provider.count({ where: { name: "Weg" } })).toBe(0);
-    expect(await hub.db.read.auditEntry.count({ where: { action: "CREATE", objectType: "Provider" } })).toBe(1);
+    expect(await hub.db.read.auditEntry.count({ where: { action: "CREATE", objectType: "Provider" } })).toBe(
+      1,
+    );
   });
 });
 

@@ -10,10 +10,10 @@ import {
   useTranslate,
 } from "react-admin";
 import { hasRole } from "../authProvider.ts";
-import { RECONNECTED } from "../graphql.ts";
 import { controllingMenu } from "../controlling/index.tsx";
 import { escalationsMenu } from "../escalations/index.tsx";
 import { governanceMenu } from "../governance/index.tsx";
+import { RECONNECTED } from "../graphql.ts";
 import { organisationsMenu } from "../organisations/index.tsx";
 import type { MenuEntry } from "./menu.ts";
 import { TopBarSearch } from "./TopBarSearch.tsx";

@@ -162,6 +162,8 @@ export async function createApp(config: Config, db: Database, events: Events): P
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts shuts down in order (sockets with 1012 first); Apollo's own handler would not.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer: server,

@@ -284,3 +284,36 @@ describe("a second process beside a running hub on the same SQLite file", () => 
     expect(count.data?.serviceOrder?.bookings.totalCount).toBe(booked + 1);
   });
 });
+
+describe("SIGTERM", () => {
+  it("finishes requests in flight, closes WebSockets with 1012 so clients reconnect elsewhere, and exits 0", async () => {
+    const port = await freePort();
+    const started = await start({ DATABASE_URL: tempDb(), PORT: String(port), NODE_ENV: "development" });
+    expect(started.output).toMatch(/läuft auf/);
+    const child = children.at(-1);
+    const { default: WebSocket } = await import("ws");
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws");
+    await new Promise((resolve) => socket.once("open", resolve));
+    socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+    await new Promise((resolve) => socket.once("message", resolve));
+    const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child?.once("exit", resolve));
+
+    // Sign-ins take a while (password hashing): they are in flight when the signal arrives.
+    const inFlight = Array.from({ length: 4 }, () =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: 'mutation { login(email: "technik@ksm.example", password: "demo-passwort") { token } }',
+        }),
+      }).then((r) => r.json() as Promise<{ data?: { login?: { token?: string } } }>),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    child?.kill("SIGTERM");
+    const answers = await Promise.all(inFlight);
+    for (const answer of answers) expect(answer.data?.login?.token).toBeTruthy();
+    expect(await closed).toBe(1012);
+    expect(await exited).toBe(0);
+  });
+});

@@ -67,7 +67,7 @@ export default defineConfig({
           ...api,
           name: "api",
           include: [...api.include, "test/unit/**/*.test.ts"],
-          exclude: ["test/api/postgres.test.ts"],
+          exclude: ["test/api/postgres.test.ts", "test/api/migrations-postgres.test.ts"],
         },
       },
       ...(hasPostgres

@@ -6,6 +6,7 @@
 import type { Access } from "../access/index.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { Events, PendingEvent, Topic, Topics } from "../events/index.ts";
+import { chainHead, chainUnchained, link } from "./audit/chain.ts";
 
 export interface AuditInput {
   authorityId: string | null;
@@ -109,17 +110,22 @@ export class Runner {
         if (writes.length > 0 && entries.length === 0) throw new UnauditedChange(command.name, writes);
         if (entries.length > 0) {
           const at = Date.now();
+          // The writer's turn keeps the head still until the commit: no other entry can claim it.
+          const head = await chainHead(tx);
           await tx.auditEntry.createMany({
             // Distinct times keep the entries of one change in the order they were recorded.
-            data: entries.map((entry, index) => ({
-              at: new Date(at + index),
-              actorId: entry.actorId === undefined ? (access.user?.id ?? null) : entry.actorId,
-              authorityId: entry.authorityId,
-              objectType: entry.objectType,
-              objectId: entry.objectId,
-              action: entry.action,
-              changes: JSON.stringify(entry.changes ?? {}),
-            })),
+            data: link(
+              head,
+              entries.map((entry, index) => ({
+                at: new Date(at + index),
+                actorId: entry.actorId === undefined ? (access.user?.id ?? null) : entry.actorId,
+                authorityId: entry.authorityId,
+                objectType: entry.objectType,
+                objectId: entry.objectId,
+                action: entry.action,
+                changes: JSON.stringify(entry.changes ?? {}),
+              })),
+            ),
           });
         }
         return { result, events };
@@ -127,5 +133,18 @@ export class Runner {
       ({ events }) => (events.length > 0 ? this.events.publish(events) : Promise.resolve()),
     );
     return result;
+  }
+
+  /**
+   * Chains the audit entries written before the chain existed, a batch per transaction so that
+   * commands can run in between; the hub does this at its start. Returns how many it chained.
+   */
+  async chainEarlierEntries(batch = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const chained = await this.db.transact((tx) => chainUnchained(tx, batch));
+      total += chained;
+      if (chained < batch) return total;
+    }
   }
 }

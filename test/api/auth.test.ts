@@ -128,7 +128,7 @@ describe("sessions", () => {
 });
 
 describe("throttling", () => {
-  it("locks an account after five failures, even for the right password, and says how long", async () => {
+  it("locks an account at an address after five failures, even for the right password, and says how long", async () => {
     const email = "controlling@parchim.example";
     for (let i = 0; i < 5; i++) {
       const r = await hub.gql(`mutation { login(email: "${email}", password: "falsch-${i}") { token } }`);
@@ -189,13 +189,13 @@ describe("throttling", () => {
     const rows = await hub.db.read.signInThrottle.findMany({ select: { key: true } });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
-    expect(await hub.app.signIn.accounts.retryAfter(hub.db.read, email)).toBe(0);
+    expect(await hub.app.signIn.throttles.accounts.retryAfter(hub.db.read, email)).toBe(0);
     await forgetAddress();
   });
 });
 
 async function forgetAddress() {
-  await hub.db.transact((tx) => hub.app.signIn.addresses.reset(tx, "127.0.0.1"));
+  await hub.db.transact((tx) => hub.app.signIn.throttles.addresses.reset(tx, "127.0.0.1"));
 }
 
 async function sessionOf(token: string) {

@@ -5,7 +5,7 @@ import type { Database } from "../../db/client.ts";
 import { HubError } from "../../lib/errors.ts";
 import type { Runner, Work } from "../work.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
-import { Throttle } from "./throttle.ts";
+import { type Attempt, type Counted, SignInThrottles } from "./throttle.ts";
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -54,26 +54,17 @@ function toViewer(user: {
 
 function throttled(ms: number): HubError {
   const seconds = Math.ceil(ms / 1000);
+  const wait = seconds < 120 ? `${seconds} Sekunden` : `${Math.ceil(seconds / 60)} Minuten`;
   return new HubError(
     "UNAUTHENTICATED",
-    `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${seconds} Sekunden erneut.`,
+    `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${wait} erneut.`,
     undefined,
     { retryAfterSeconds: seconds },
   );
 }
 
-interface Keys {
-  email: string;
-  address: string;
-}
-
-/** A failed sign-in counts against the account and the address, and is audited. */
-async function signInFailed(
-  { tx, audit }: Work,
-  input: Keys & { userId: string | null; accounts: Throttle; addresses: Throttle },
-): Promise<void> {
-  await input.accounts.fail(tx, input.email);
-  await input.addresses.fail(tx, input.address);
+/** A failed sign-in is audited; the throttles counted it before the password was checked. */
+async function signInFailed({ audit }: Work, input: Attempt & { userId: string | null }): Promise<void> {
   audit({
     actorId: input.userId,
     authorityId: null,
@@ -86,9 +77,15 @@ async function signInFailed(
 
 async function openSession(
   { tx, audit }: Work,
-  input: Keys & { userId: string; tokenHash: string; expiresAt: Date; accounts: Throttle },
+  input: Attempt & {
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    throttles: SignInThrottles;
+    counted: Counted[];
+  },
 ): Promise<string> {
-  await input.accounts.reset(tx, input.email);
+  await input.throttles.succeeded(tx, input, input.counted);
   const session = await tx.session.create({
     data: { tokenHash: input.tokenHash, userId: input.userId, expiresAt: input.expiresAt },
   });
@@ -119,18 +116,7 @@ async function closeSession({ tx, access, audit, publish }: Work, _input: null):
 
 /** Sign-in, sign-out and sessions; the throttles' counts live in the database. */
 export class SignIn {
-  readonly accounts = new Throttle("account", {
-    freeFailures: 5,
-    baseLockMs: 30_000,
-    maxLockMs: 15 * MINUTE,
-    windowMs: 15 * MINUTE,
-  });
-  readonly addresses = new Throttle("address", {
-    freeFailures: 30,
-    baseLockMs: 30_000,
-    maxLockMs: 15 * MINUTE,
-    windowMs: 15 * MINUTE,
-  });
+  readonly throttles = new SignInThrottles();
 
   constructor(
     private readonly db: Database,
@@ -144,34 +130,31 @@ export class SignIn {
     address: string;
   }): Promise<{ token: string; user: ViewerUser; expiresAt: Date; sessionId: string }> {
     const email = input.email.trim().toLowerCase();
-    const keys = { email, address: input.address };
-    const wait = Math.max(
-      await this.accounts.retryAfter(this.db.read, email),
-      await this.addresses.retryAfter(this.db.read, input.address),
-    );
+    const attempt = { email, address: input.address };
+    // A look without the writer's turn first, so a flood of refused attempts does not queue there.
+    const wait = await this.throttles.retryAfter(this.db.read, attempt);
     if (wait > 0) throw throttled(wait);
+    // Throttle bookkeeping, not a change anyone makes: no command, no audit entry.
+    const reservation = await this.db.transact((tx) => this.throttles.reserve(tx, attempt));
+    if (!reservation.granted) throw throttled(reservation.waitMs);
 
     const user = await this.db.read.user.findUnique({ where: { email }, select: userSelect });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
     const anonymous = Access.anonymous();
     if (!user || !ok || !user.active) {
-      await this.runner.run(anonymous, signInFailed, {
-        ...keys,
-        userId: user?.id ?? null,
-        accounts: this.accounts,
-        addresses: this.addresses,
-      });
+      await this.runner.run(anonymous, signInFailed, { ...attempt, userId: user?.id ?? null });
       throw new HubError("UNAUTHENTICATED", "E-Mail-Adresse oder Passwort ist falsch.");
     }
 
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + this.policy.maxHours * 60 * MINUTE);
     const sessionId = await this.runner.run(anonymous, openSession, {
-      ...keys,
+      ...attempt,
       userId: user.id,
       tokenHash: hashToken(token),
       expiresAt,
-      accounts: this.accounts,
+      throttles: this.throttles,
+      counted: reservation.counted,
     });
     return { token, user: toViewer(user), expiresAt, sessionId };
   }

@@ -29,6 +29,9 @@ if (config.production) {
 
 const events = await openEvents(config, log);
 const app = await createApp(config, db, events);
+// Audit entries from before the hash chain get their hashes before the first probe reads them.
+const chained = await app.runner.chainEarlierEntries();
+if (chained > 0) log(`Audit chain: ${chained} earlier entries chained`);
 app.server.listen(config.port, config.host, () => {
   log(`Schul-IT-Hub läuft auf http://localhost:${config.port} (GraphQL: /graphql)`);
 });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Access, type ViewerUser } from "../../access/index.ts";
 import type { Database } from "../../db/client.ts";
 import { HubError } from "../../lib/errors.ts";
+import { MAX_EMAIL_LENGTH } from "../../lib/validate.ts";
 import type { Runner, Work } from "../work.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
 import { type Attempt, type Counted, SignInThrottles } from "./throttle.ts";
@@ -63,13 +64,21 @@ function throttled(ms: number): HubError {
   );
 }
 
+/**
+ * An unknown account as its failed sign-in's audit entry names it: the e-mail address when it
+ * could be one, else its SHA-256, so no one can fill the audit trail, which is kept for ever.
+ */
+function attemptedAccount(email: string): string {
+  return email.length <= MAX_EMAIL_LENGTH ? email : `sha256:${hashToken(email)}`;
+}
+
 /** A failed sign-in is audited; the throttles counted it before the password was checked. */
 async function signInFailed({ audit }: Work, input: Attempt & { userId: string | null }): Promise<void> {
   audit({
     actorId: input.userId,
     authorityId: null,
     objectType: "Session",
-    objectId: input.userId ?? input.email,
+    objectId: input.userId ?? attemptedAccount(input.email),
     action: "LOGIN_FAILED",
     changes: { address: input.address },
   });

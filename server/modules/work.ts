@@ -3,6 +3,7 @@
 // access, and hands its audit entries and events to the work instead of writing or sending
 // them itself. The runner writes the audit entries before the commit and publishes the
 // events after it, in commit order, while it still holds the writer's turn.
+import type { AuditObjectType } from "../access/audit.ts";
 import type { Access } from "../access/index.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { Events, PendingEvent, Topic, Topics } from "../events/index.ts";
@@ -10,7 +11,8 @@ import { chainHead, chainUnchained, link } from "./audit/chain.ts";
 
 export interface AuditInput {
   authorityId: string | null;
-  objectType: string;
+  /** Each kind of record has its read rule in server/access/audit.ts, which audit entries follow. */
+  objectType: AuditObjectType;
   objectId: string;
   action: string;
   /** The created values, or { field: [before, after] } for an update. */

@@ -1,13 +1,20 @@
+import { auditScope, canReadAuditEntry } from "../../access/audit.ts";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
 
 builder.prismaNode("AuditEntry", {
   id: { field: "id" },
-  select: { id: true, authorityId: true, actor: { select: { providerId: true, authorityId: true } } },
+  select: {
+    id: true,
+    objectType: true,
+    authorityId: true,
+    actor: { select: { providerId: true, authorityId: true } },
+  },
   // The same rule as the auditLog query, so a node(id:) refetch cannot widen it.
   authScopes: (entry, ctx) =>
-    ctx.access.canReadAuditEntry({
+    canReadAuditEntry(ctx.access, {
+      objectType: entry.objectType,
       authorityId: entry.authorityId,
       actorProviderId: entry.actor?.providerId ?? null,
       actorAuthorityId: entry.actor?.authorityId ?? null,
@@ -58,7 +65,7 @@ async function auditWhere(
 ) {
   return {
     AND: [
-      await ctx.access.auditScope(),
+      await auditScope(ctx.access),
       args.authorityId
         ? { authorityId: decodeId(String(args.authorityId), "SchoolAuthority", "authorityId") }
         : {},

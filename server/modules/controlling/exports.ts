@@ -78,9 +78,19 @@ const HEADER = [
 
 type Rows = Awaited<ReturnType<typeof bookingRows>>;
 
+/** A number as germanDecimal writes it, a reversal's negative one too: no formula, so it stays as it is. */
+const GERMAN_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?$/;
+
+/**
+ * A text cell that starts with = + - @, a tab or a carriage return would make a spreadsheet run
+ * it as a formula (`-2+3+cmd|…`); as OWASP recommends, a single quote in front keeps it text.
+ */
+function defuse(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !GERMAN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the text as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  const safe = defuse(value);
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -109,11 +119,14 @@ export function bookingsCsv({ bookings }: Rows): string {
 export async function bookingsXlsx({ order, bookings }: Rows): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`Buchungen ${order.year}`);
-  sheet.addRow([`${order.title} – ${order.authority.name}`]);
-  sheet.addRow(HEADER).font = { bold: true };
+  // Numbers stay number cells; every text cell is defused like the CSV's.
+  const addRow = (values: (string | number)[]) =>
+    sheet.addRow(values.map((value) => (typeof value === "string" ? defuse(value) : value)));
+  addRow([`${order.title} – ${order.authority.name}`]);
+  addRow(HEADER).font = { bold: true };
   for (const b of bookings) {
     // Person-days go in as numbers with two decimals: exact for hundredths, and summable in Excel.
-    sheet.addRow([
+    addRow([
       b.seq,
       germanDate(b.date),
       Number(fromHundredths(b.personDays)),

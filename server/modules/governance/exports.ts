@@ -271,8 +271,17 @@ export function minutesPdf(m: Minutes): Promise<Buffer> {
 // iCal (RFC 5545)
 // ---------------------------------------------------------------------------
 
+/**
+ * TEXT values escaped as RFC 5545 asks; every line break (CRLF, a lone CR, LF) becomes \\n, and
+ * other control characters go, so no value can end its line and start a property of its own.
+ */
 function icalText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/[^\P{Cc}\t]/gu, "");
 }
 
 function icalTime(instant: Date): string {

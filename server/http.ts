@@ -1,0 +1,70 @@
+// What every HTTP response carries, and how a request Express itself refuses is answered.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+
+/**
+ * The console loads only its own scripts; MUI's emotion writes inline styles and its icons are
+ * data: SVGs; the console fetches and downloads from this origin and opens its WebSocket here.
+ */
+const CONSOLE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Nosniff, no referrer, no framing and a Content-Security-Policy on every response. */
+export function securityHeaders(options: { production: boolean }): RequestHandler {
+  return (req, res, next) => {
+    res.set({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "X-Frame-Options": "DENY",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Resource-Policy": "same-origin",
+      // Apollo's landing page (GET /graphql in a browser) brings its own nonce-based policy,
+      // which a second one would break; framing stays forbidden there too.
+      "Content-Security-Policy":
+        req.method === "GET" && req.path === "/graphql" && req.accepts("html")
+          ? "frame-ancestors 'none'"
+          : CONSOLE_POLICY,
+    });
+    if (options.production) res.set("Strict-Transport-Security", "max-age=31536000");
+    next();
+  };
+}
+
+/** Body-parser's error types, in words people read. */
+const MESSAGES: Record<string, string> = {
+  "entity.parse.failed": "Der Inhalt der Anfrage ist kein gültiges JSON.",
+  "entity.too.large": "Die Anfrage ist zu groß.",
+  "request.size.invalid": "Die Anfrage ist unvollständig.",
+  "request.aborted": "Die Anfrage wurde abgebrochen.",
+  "encoding.unsupported": "Die Kodierung der Anfrage wird nicht unterstützt.",
+  "charset.unsupported": "Der Zeichensatz der Anfrage wird nicht unterstützt.",
+};
+
+/**
+ * Replaces Express's default error page, which shows the stack trace and file paths whenever
+ * NODE_ENV is not "production": a German message in the shape of a GraphQL error, nothing else.
+ */
+export const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const { status: raw, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  const status = typeof raw === "number" && raw >= 400 && raw < 600 ? raw : 500;
+  if (status >= 500) console.error("Unexpected error:", error);
+  const message =
+    (typeof type === "string" ? MESSAGES[type] : undefined) ??
+    (status >= 500 ? "Interner Fehler. Der Vorgang wurde nicht ausgeführt." : "Die Anfrage ist ungültig.");
+  res.status(status).json({
+    errors: [{ message, extensions: { code: status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }],
+  });
+};

@@ -38,7 +38,7 @@ builder.queryField("auditLog", (t) =>
       type: "AuditEntry",
       cursor: "id",
       description:
-        "Newest first. ADMIN reads every record of its provider; steering members their authority's.",
+        "Newest first. ADMIN reads every record of its provider; steering members their authority's; each entry only who may read the record it concerns.",
       authScopes: { signedIn: true },
       args: {
         authorityId: t.arg.id(),

@@ -1,6 +1,7 @@
 import { decodeBase64 } from "@pothos/core";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { badInput } from "../lib/errors.ts";
+import { DEFAULT_MAX_LENGTH } from "../lib/validate.ts";
 
 /** The database id inside a global ID of the expected type; BAD_USER_INPUT for anything else. */
 export function decodeId(globalId: string, typename: string, field: string): string {
@@ -10,7 +11,9 @@ export function decodeId(globalId: string, typename: string, field: string): str
   } catch {
     // falls through to the error below
   }
-  throw badInput(field, `"${globalId}" ist keine gültige ID für ${typename}.`);
+  // Echoed only while short: an export's query string is no GraphQL argument with a length limit.
+  const shown = globalId.length <= DEFAULT_MAX_LENGTH ? `"${globalId}"` : "Die Eingabe";
+  throw badInput(field, `${shown} ist keine gültige ID für ${typename}.`);
 }
 
 /**

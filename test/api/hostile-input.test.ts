@@ -223,6 +223,18 @@ describe("every string input has a maximum length", () => {
   });
 });
 
+describe("export parameters", () => {
+  it("an id in an export's query string is not echoed back at any length", async () => {
+    const response = await fetch(`${hub.url}/exports/bookings.csv?serviceOrderId=${"x".repeat(8_000)}`, {
+      headers: { authorization: `Bearer ${controller}` },
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(200);
+    expect(text).toMatch(/keine gültige ID/);
+  });
+});
+
 describe("failed sign-ins are audited in bounded size", () => {
   const LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
 

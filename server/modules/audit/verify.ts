@@ -6,15 +6,23 @@ import { CHAIN_START, CHAINED_FIELDS, type ChainLink, entryHash, GENESIS } from 
 
 export interface Finding {
   kind: "chain" | "trigger";
-  /** The entry concerned (the first of a range); null for a trigger. */
+  /** The entry concerned, or the first of a range; null for a trigger. */
   seq: number | null;
+  /** The last of a range. */
+  through?: number;
+  /** The entry's id, where one entry is concerned and it is there. */
   id: string | null;
   problem: string;
 }
 
+function span(first: number, last: number): string {
+  return first === last ? `seq ${first}` : `seq ${first}–${last}`;
+}
+
 export function describeFinding(finding: Finding): string {
   if (finding.seq === null) return finding.problem;
-  return `seq ${finding.seq}${finding.id ? ` (id ${finding.id})` : ""}: ${finding.problem}`;
+  const id = finding.id ? ` (id ${finding.id})` : "";
+  return `${span(finding.seq, finding.through ?? finding.seq)}${id}: ${finding.problem}`;
 }
 
 /** What to verify: entries after a link, as far as a limit. */
@@ -55,10 +63,6 @@ type Entry = {
 
 const PAGE = 1_000;
 
-function span(first: number, last: number): string {
-  return first === last ? `seq ${first}` : `seq ${first}–${last}`;
-}
-
 /** An entry that does not match its hash: moved to another position, or altered. */
 async function unmatched(read: ReadClient, entry: Entry & { hash: string }): Promise<Finding> {
   const at = { kind: "chain" as const, seq: entry.seq, id: entry.id };
@@ -97,13 +101,14 @@ export async function verifyRange(read: ReadClient, range: Range): Promise<Range
 
   const reportCleared = () => {
     if (!cleared) return;
+    const { first, last: end } = cleared;
     findings.push({
       kind: "chain",
-      seq: cleared.first.seq,
-      id: cleared.first.id,
+      seq: first.seq,
+      ...(end.seq > first.seq ? { through: end.seq } : {}),
+      id: first === end ? first.id : null,
       problem:
-        `${span(cleared.first.seq, cleared.last.seq)} without a hash ` +
-        "(cleared, or written before the chain and not chained yet: the hub chains those when it starts)",
+        "no hash (cleared, or written before the chain and not chained yet: the hub chains those when it starts)",
     });
     cleared = null;
   };
@@ -125,8 +130,9 @@ export async function verifyRange(read: ReadClient, range: Range): Promise<Range
         findings.push({
           kind: "chain",
           seq: expected,
+          ...(entry.seq - 1 > expected ? { through: entry.seq - 1 } : {}),
           id: null,
-          problem: `${span(expected, entry.seq - 1)} missing (removed)`,
+          problem: "missing (removed)",
         });
         previous = null;
       }
@@ -168,9 +174,10 @@ export async function verifyRange(read: ReadClient, range: Range): Promise<Range
   if (!knownSeen && range.known && checked < limit)
     findings.push({
       kind: "chain",
-      seq: range.known.seq,
+      seq: expected,
+      ...(range.known.seq > expected ? { through: range.known.seq } : {}),
       id: null,
-      problem: `${span(expected, range.known.seq)} missing (removed from the end)`,
+      problem: "missing (removed from the end)",
     });
   return { findings, checked, last };
 }

@@ -16,6 +16,14 @@ export interface Config {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** WebSocket connections from one address (0: no limit); behind a proxy all share its address. */
+  wsMaxConnectionsPerAddress: number;
+  /** WebSocket connections of one person on this instance (0: no limit). */
+  wsMaxConnectionsPerPerson: number;
+  /** Subscriptions running at once on one WebSocket connection (0: no limit). */
+  wsMaxSubscriptionsPerConnection: number;
+  /** How long a WebSocket may stay open without a valid session. */
+  wsAnonymousGraceMs: number;
   logLevel: "silent" | "info";
 }
 
@@ -45,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: !production && env.SEED_DEMO !== "false",
     sessionIdleMinutes: int("SESSION_IDLE_MINUTES", 8 * 60),
     sessionMaxHours: int("SESSION_MAX_HOURS", 24),
+    wsMaxConnectionsPerAddress: int("WS_MAX_CONNECTIONS_PER_ADDRESS", 50),
+    wsMaxConnectionsPerPerson: int("WS_MAX_CONNECTIONS_PER_PERSON", 10),
+    wsMaxSubscriptionsPerConnection: int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 20),
+    wsAnonymousGraceMs: int("WS_ANONYMOUS_GRACE_SECONDS", 10) * 1000,
     logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
   };
 }

@@ -29,7 +29,7 @@ import {
   visitWithTypeInfo,
 } from "graphql";
 import { HubError } from "../lib/errors.ts";
-import { DEFAULT_MAX_LENGTH, MAX_LIST_LENGTH, tooLong, tooMany } from "../lib/validate.ts";
+import { DEFAULT_MAX_LENGTH, MAX_LIST_LENGTH, nullCharacter, tooLong, tooMany } from "../lib/validate.ts";
 import { checkCursor } from "./ids.ts";
 
 declare global {
@@ -75,6 +75,7 @@ function checkValue(value: unknown, type: GraphQLInputType, max: number, path: s
     return;
   }
   if (typeof value === "string" && value.length > max) throw tooLong(path, max);
+  if (typeof value === "string" && value.includes("\u0000")) throw nullCharacter(path);
 }
 
 /** The first input of the operation that is out of bounds, or null. */

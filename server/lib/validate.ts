@@ -16,6 +16,11 @@ export function tooLong(field: string, max: number): HubError {
   return badInput(field, `Die Eingabe „${field}“ darf höchstens ${max} Zeichen lang sein.`);
 }
 
+/** PostgreSQL's text cannot hold U+0000, and no name or text of the hub needs it. */
+export function nullCharacter(field: string): HubError {
+  return badInput(field, `Die Eingabe „${field}“ enthält ein Nullzeichen (U+0000).`);
+}
+
 export function tooMany(field: string, max: number): HubError {
   return badInput(field, `Die Eingabe „${field}“ darf höchstens ${max} Einträge haben.`);
 }

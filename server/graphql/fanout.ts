@@ -10,6 +10,12 @@ import type { Context } from "./context.ts";
 
 /** Members served before the event loop gets a turn, so that no request waits for a whole fan-out. */
 const DELIVERY_BATCH = 100;
+/**
+ * Resolutions running at once across all groups. An event wakes every group in the same tick;
+ * unbounded, their queries (synchronous on SQLite) and results would hold the event loop in one
+ * long run, and more at once only queue inside the database anyway.
+ */
+const CONCURRENT_RESOLUTIONS = 4;
 
 type Done = IteratorReturnResult<undefined>;
 const DONE: Done = { done: true, value: undefined };
@@ -112,6 +118,8 @@ class Group {
 
 export class Fanout {
   private readonly groups = new Map<string, Group>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   /** Events resolved so far, one per group and event (tests compare it with the subscriber count). */
   resolutions = 0;
 
@@ -177,6 +185,20 @@ export class Fanout {
     return group;
   }
 
+  /** Runs `resolve` once one of the CONCURRENT_RESOLUTIONS is free, after letting waiting requests in. */
+  private async inTurn<T>(resolve: () => PromiseLike<T> | T): Promise<T> {
+    if (this.running < CONCURRENT_RESOLUTIONS) this.running++;
+    else await new Promise<void>((free) => this.waiting.push(free));
+    try {
+      await new Promise((next) => setImmediate(next));
+      return await resolve();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
   private async pump(
     group: Group,
     source: AsyncIterator<unknown>,
@@ -190,11 +212,9 @@ export class Fanout {
         const step = await source.next();
         if (step.done) break;
         this.resolutions++;
-        const result = await execute({
-          ...args,
-          rootValue: step.value,
-          contextValue: this.contextFor(context),
-        });
+        const result = await this.inTurn(() =>
+          execute({ ...args, rootValue: step.value, contextValue: this.contextFor(context) }),
+        );
         await group.deliver(result);
       }
     } catch (error) {

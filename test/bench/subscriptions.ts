@@ -3,7 +3,8 @@
 // has it, the worst /healthz answer while it fans out, and the hub's memory. The hub runs as a
 // process of its own (BENCH_SERVER names another checkout to compare), the /healthz probe in a
 // worker thread, so that neither the clients nor the probe share the hub's event loop.
-// BENCH_MAX_OLD_SPACE=256 starts the hub with that heap.
+// BENCH_MAX_OLD_SPACE=256 starts the hub with that heap. BENCH_PEOPLE=1 BENCH_DISTINCT=true is
+// the worst one person can do: 200 subscriptions, each with a document of its own.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -17,7 +18,8 @@ import WebSocket from "ws";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SERVER = path.resolve(process.env.BENCH_SERVER ?? ROOT);
-const PEOPLE = 10;
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10);
+const DISTINCT = process.env.BENCH_DISTINCT === "true";
 const SOCKETS_PER_PERSON = 10;
 const SUBSCRIPTIONS_PER_SOCKET = 20;
 const SUBSCRIBERS = PEOPLE * SOCKETS_PER_PERSON * SUBSCRIPTIONS_PER_SOCKET;
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
 
     const received = new Map<number, number>();
     let refused = 0;
+    let subscribed = 0;
     for (const email of emails) {
       const token = await login(email);
       for (let s = 0; s < SOCKETS_PER_PERSON; s++) {
@@ -170,9 +173,13 @@ async function main(): Promise<void> {
           connectionParams: { authorization: `Bearer ${token}` },
         });
         clients.push(client);
-        for (let n = 0; n < SUBSCRIPTIONS_PER_SOCKET; n++) {
+        for (let n = 0; n < SUBSCRIPTIONS_PER_SOCKET; n++, subscribed++) {
           client.subscribe<{ serviceOrderBurndown: { booking: { sequence: number } } }>(
-            { query: SUB, variables: { id: order } },
+            {
+              // An alias of its own makes each document different, and so each a resolution of its own.
+              query: DISTINCT ? SUB.replace("utilization", `u${subscribed}: utilization`) : SUB,
+              variables: { id: order },
+            },
             {
               next: (value) => {
                 const sequence = value.data?.serviceOrderBurndown.booking.sequence;

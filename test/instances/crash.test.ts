@@ -138,7 +138,8 @@ describe("SIGKILL during bookings", () => {
         return r.data?.recordBooking.id as string;
       };
 
-      let killedInFlight = 0;
+      /** Keys unanswered at a kill, and when the hub that answered their retry started. */
+      const unansweredAt = new Map<string, number>();
       for (let round = 0; round < ROUNDS; round++) {
         const keys = Array.from({ length: PER_ROUND }, (_, i) => `r${round}-${i}`);
         for (const key of keys) {
@@ -182,22 +183,33 @@ describe("SIGKILL during bookings", () => {
         await (killed ?? stop(current, "SIGKILL"));
         expect(current.child.signalCode).toBe("SIGKILL");
 
+        const restartedAt = Date.now();
         hub = await startHubProcess(env);
         const unanswered = keys.filter((key) => !acknowledged.has(key));
-        killedInFlight += unanswered.length;
+        for (const key of unanswered) unansweredAt.set(key, restartedAt);
         for (const key of unanswered) acknowledged.set(key, await book(key));
         // Acknowledged ones retried: the same booking, not a second one.
         const sample = keys.filter((key) => !unanswered.includes(key) && next() < 0.3);
         for (const key of sample) expect(await book(key), key).toBe(acknowledged.get(key));
       }
       await stop(hub, "SIGTERM");
-      console.log(
-        `crash (${kind}, seed ${SEED}): ${ROUNDS} rounds, ${acknowledged.size} bookings, ${killedInFlight} unanswered when killed and retried`,
-      );
 
       const db = await openDatabase(database.url);
       try {
         await checkLedger(db, orderId, inputs, acknowledged);
+        // Committed before the kill, but the answer never left: the retry found the booking.
+        const lostAnswers = await db.read.booking.count({
+          where: {
+            OR: [...unansweredAt].map(([key, at]) => ({
+              idempotencyKey: key,
+              createdAt: { lt: new Date(at) },
+            })),
+          },
+        });
+        console.log(
+          `crash (${kind}, seed ${SEED}): ${ROUNDS} rounds, ${acknowledged.size} bookings, ` +
+            `${unansweredAt.size} unanswered at a kill and retried, ${lostAnswers} of them committed before it`,
+        );
       } finally {
         await db.close();
       }

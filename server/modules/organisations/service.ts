@@ -1,6 +1,10 @@
 // Authorities, schools, people and steering groups: the rules, free of GraphQL.
 import type { Access } from "../../access/index.ts";
-import { requireSchoolKeeper, requireSteeringGroupKeeper } from "../../access/organisations.ts";
+import {
+  mayHoldSteeringMembership,
+  requireSchoolKeeper,
+  requireSteeringGroupKeeper,
+} from "../../access/organisations.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Department, Role, UpgradeStatus } from "../../db/generated/client/enums.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
@@ -45,18 +49,26 @@ export interface MemberInput {
   coordinator: boolean;
 }
 
-/** Members must belong to the authority or to the provider serving it. */
-async function checkMembers(tx: Tx, authorityId: string, providerId: string, members: MemberInput[]) {
+/** Members must belong to the authority or to the provider serving it, and may read its steering records. */
+async function checkMembers(
+  tx: Tx,
+  authority: { id: string; providerId: string },
+  members: MemberInput[],
+  field: (index: number) => string,
+) {
   const people = await tx.user.findMany({
     where: { id: { in: members.map((m) => m.userId) } },
-    select: { id: true, authorityId: true, providerId: true },
+    select: { id: true, authorityId: true, providerId: true, roles: { select: { role: true } } },
   });
   for (const [index, member] of members.entries()) {
     const person = people.find((p) => p.id === member.userId);
-    if (!person || (person.authorityId !== authorityId && person.providerId !== providerId)) {
+    if (!person || (person.authorityId !== authority.id && person.providerId !== authority.providerId)) {
+      throw badInput(field(index), "Diese Person gehört weder zum Schulträger noch zu seinem Dienstleister.");
+    }
+    if (!mayHoldSteeringMembership({ ...person, roles: person.roles.map((r) => r.role) }, authority)) {
       throw badInput(
-        `members.${index}.userId`,
-        "Diese Person gehört weder zum Schulträger noch zu seinem Dienstleister.",
+        field(index),
+        "Schulkontakte können nicht Mitglied der Steuerungsgruppe sein: Sie lesen keine Steuerungsunterlagen.",
       );
     }
   }
@@ -80,7 +92,7 @@ export async function createSteeringGroup(
     action: "CREATE",
     changes: { name, members: input.members },
   });
-  await checkMembers(tx, authority.id, authority.providerId, input.members);
+  await checkMembers(tx, authority, input.members, (index) => `members.${index}.userId`);
   // One insert per member: a duplicate person fails on the unique key and rolls the group back.
   for (const member of input.members) {
     await tx.steeringGroupMember.create({ data: { groupId: group.id, ...member } }).catch(duplicateMember);
@@ -109,7 +121,7 @@ export async function addSteeringGroupMember(
 ) {
   requireSteeringGroupKeeper(access);
   const group = await groupOf(tx, access, input.groupId);
-  await checkMembers(tx, group.authorityId, group.authority.providerId, [input]);
+  await checkMembers(tx, group.authority, [input], () => "member.userId");
   const member = await tx.steeringGroupMember
     .create({
       data: {

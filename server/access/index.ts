@@ -19,6 +19,21 @@ export interface ViewerUser {
 /** Roles held by the provider's people; everyone else belongs to one authority. */
 export const PROVIDER_ROLES: readonly Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
 
+/** Roles that read an authority's steering records; a school's contact person holds none of them. */
+const STEERING_ROLES: readonly Role[] = [
+  "ADMIN",
+  "SERVICE_MANAGER",
+  "PROVIDER_STAFF",
+  "SCHOOL_IT_OFFICER",
+  "CONTROLLER",
+  "STEERING_MEMBER",
+];
+
+/** A school's contact person and nothing else. */
+export function schoolContactOnly(roles: readonly Role[]): boolean {
+  return roles.includes("SCHOOL_CONTACT") && !roles.some((role) => STEERING_ROLES.includes(role));
+}
+
 export class Access {
   private readonly roles: ReadonlySet<Role>;
   private readonly authorities: ReadonlySet<string>;
@@ -85,17 +100,7 @@ export class Access {
 
   /** A school's contact person and nothing else: sees their school's cases, not the authority's steering. */
   get isSchoolContactOnly(): boolean {
-    return (
-      this.hasRole("SCHOOL_CONTACT") &&
-      !this.hasRole(
-        "ADMIN",
-        "SERVICE_MANAGER",
-        "PROVIDER_STAFF",
-        "SCHOOL_IT_OFFICER",
-        "CONTROLLER",
-        "STEERING_MEMBER",
-      )
-    );
+    return schoolContactOnly([...this.roles]);
   }
 
   /**
@@ -133,55 +138,49 @@ export class Access {
     return target.providerId !== null && target.providerId === this.providerId;
   }
 
+  /**
+   * Equal for two viewers only if every rule of server/access answers them alike, so that one
+   * resolution of a subscription's event serves both (server/graphql/fanout.ts). It holds all
+   * this class and its rules read of a viewer: roles, visible authorities, provider, the
+   * person's authority and school, and steering groups. The person's id only where it decides
+   * something: canSeeUser shows everyone themselves, which the rest decides alike for two such
+   * viewers when the tenant rule shows the person themselves anyway. Whoever makes a rule read
+   * more of the viewer adds it here.
+   */
+  async sharingKey(): Promise<string> {
+    const user = this.user;
+    if (!user) return "anonymous";
+    const seesSelfByTenant = user.authorityId
+      ? this.canSeeAuthority(user.authorityId)
+      : user.providerId !== null && user.providerId === this.providerId;
+    return JSON.stringify([
+      [...this.roles].sort(),
+      [...this.authorities].sort(),
+      this.providerId,
+      user.providerId,
+      user.authorityId,
+      user.schoolId,
+      [...(await this.steeringAuthorityIds())].sort(),
+      seesSelfByTenant ? null : user.id,
+    ]);
+  }
+
   private steering: Promise<Set<string>> | undefined;
-  /** Authorities in whose steering group the viewer sits; loaded once per request, when first asked. */
+  /**
+   * Authorities in whose steering group the viewer sits and whose steering records the viewer
+   * reads (a membership that should not exist gives nothing); loaded once per request, when first asked.
+   */
   steeringAuthorityIds(): Promise<Set<string>> {
     const user = this.user;
     const db = this.db;
     if (!user || !db) return Promise.resolve(new Set());
     this.steering ??= db.steeringGroupMember
       .findMany({ where: { userId: user.id }, select: { group: { select: { authorityId: true } } } })
-      .then((rows) => new Set(rows.map((r) => r.group.authorityId).filter((id) => this.canSeeAuthority(id))));
-    return this.steering;
-  }
-
-  /**
-   * The audit trail: ADMIN reads every record of its provider's authorities and its
-   * provider's people; a steering group's members read their authority's records.
-   */
-  async auditScope(): Promise<object> {
-    const user = this.requireUser();
-    if (this.hasRole("ADMIN") && user.providerId) {
-      return {
-        OR: [
-          { authorityId: { in: this.visibleAuthorityIds } },
-          // Sign-ins are the person's, not an authority's record: the provider's ADMIN sees them.
-          {
-            authorityId: null,
-            actor: {
-              OR: [{ providerId: user.providerId }, { authorityId: { in: this.visibleAuthorityIds } }],
-            },
-          },
-        ],
-      };
-    }
-    return { authorityId: { in: [...(await this.steeringAuthorityIds())] } };
-  }
-
-  async canReadAuditEntry(entry: {
-    authorityId: string | null;
-    actorProviderId: string | null;
-    actorAuthorityId: string | null;
-  }): Promise<boolean> {
-    if (!this.user) return false;
-    if (this.hasRole("ADMIN") && this.user.providerId) {
-      if (entry.authorityId) return this.canSeeAuthority(entry.authorityId);
-      return (
-        entry.actorProviderId === this.user.providerId ||
-        (entry.actorAuthorityId !== null && this.canSeeAuthority(entry.actorAuthorityId))
+      .then(
+        (rows) =>
+          new Set(rows.map((r) => r.group.authorityId).filter((id) => this.canSeeSteeringRecords(id))),
       );
-    }
-    return entry.authorityId !== null && (await this.steeringAuthorityIds()).has(entry.authorityId);
+    return this.steering;
   }
 
   requireUser(): ViewerUser {

@@ -7,9 +7,13 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+// Built once: constructing a DateTimeFormat costs some 60 µs, formatting with one about 1 µs,
+// and clocks and quality figures format thousands of dates per request.
+const BERLIN_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
+
 /** Today's date in Europe/Berlin, where the hub's users live. */
 export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+  return BERLIN_DAY.format(now);
 }
 
 const DAY_MS = 86_400_000;

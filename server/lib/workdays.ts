@@ -1,6 +1,6 @@
 // Working days of an authority's federal state: Monday to Friday, except public holidays.
 // Clocks of escalations count in these.
-import { addDays, berlinDate, weekday } from "./dates.ts";
+import { berlinDate, weekday } from "./dates.ts";
 import { type FederalState, holidays } from "./holidays.ts";
 
 export function isWorkingDay(date: string, state: FederalState): boolean {
@@ -9,13 +9,32 @@ export function isWorkingDay(date: string, state: FederalState): boolean {
 
 /** The date `n` working days after `date` (n ≥ 0; 0 gives the next working day from `date` on). */
 export function addWorkingDays(date: string, n: number, state: FederalState): string {
-  let current = date;
-  while (!isWorkingDay(current, state)) current = addDays(current, 1);
+  // Day numbers rather than date strings: every escalation's clock takes two of these.
+  let day = dayNumber(date);
+  while (!isWorkingDayNumber(day, state)) day++;
   for (let left = n; left > 0; ) {
-    current = addDays(current, 1);
-    if (isWorkingDay(current, state)) left--;
+    day++;
+    if (isWorkingDayNumber(day, state)) left--;
   }
-  return current;
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWorkingDayNumber(day: number, state: FederalState): boolean {
+  // Day 0 is a Thursday: (day + 3) % 7 is 0 on Mondays, 5 and 6 on weekends.
+  if ((((day + 3) % 7) + 7) % 7 >= 5) return false;
+  const date = new Date(day * DAY_MS);
+  return !holidayNumbers(state, date.getUTCFullYear()).has(day);
+}
+
+const holidayCache = new Map<string, Set<number>>();
+function holidayNumbers(state: FederalState, year: number): Set<number> {
+  const key = `${state}${year}`;
+  let found = holidayCache.get(key);
+  if (!found) {
+    found = new Set([...holidays(state, year).keys()].map(dayNumber));
+    holidayCache.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -27,9 +46,28 @@ export function workingDaysBetween(start: Date, end: Date, state: FederalState):
   const from = berlinDate(start);
   const to = berlinDate(end);
   if (to <= from) return 0;
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkingDay(day, state)) count++;
+  // Counted, not walked day by day: quality figures take the clocks of a year of escalations.
+  let count = weekdaysUpTo(dayNumber(to)) - weekdaysUpTo(dayNumber(from));
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const holiday of holidays(state, year).keys()) {
+      if (holiday > from && holiday <= to && weekday(holiday) <= 5) count--;
+    }
   }
   return count;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01, a Thursday. */
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+// Weekdays among the first n days of a week that starts on a Thursday (Thu, Fri, Sat, Sun, Mon, Tue, Wed).
+const WEEKDAYS_BEFORE = [0, 1, 2, 2, 2, 3, 4, 5];
+
+/** Monday-to-Friday days among day numbers 0…n (n ≥ 0). */
+function weekdaysUpTo(n: number): number {
+  const days = n + 1;
+  return Math.floor(days / 7) * 5 + (WEEKDAYS_BEFORE[days % 7] as number);
 }

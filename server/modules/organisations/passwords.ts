@@ -1,9 +1,26 @@
 import { hash, verify } from "@node-rs/argon2";
+import { DEMO_PASSWORD } from "../../db/seed-data.ts";
+import { badInput } from "../../lib/errors.ts";
 
 // Argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The demo accounts' password, published in the README: production takes it for no account. */
+export function isDemoPassword(password: string): boolean {
+  return password === DEMO_PASSWORD;
+}
+
+/** Wherever a password is set: production refuses the demo password. */
+export function refuseDemoPassword(password: string, production: boolean): void {
+  if (production && isDemoPassword(password)) {
+    throw badInput(
+      "password",
+      "Das Demo-Passwort ist im Produktivbetrieb nicht erlaubt. Bitte wählen Sie ein eigenes Passwort.",
+    );
+  }
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -11,6 +11,7 @@ import { migrateDeploy } from "../../db/migrate.ts";
 import { MemoryEvents } from "../../events/index.ts";
 import { HubError } from "../../lib/errors.ts";
 import { Runner } from "../work.ts";
+import { refuseDemoPassword } from "./passwords.ts";
 import { createProvider, createUser } from "./service.ts";
 
 async function askPassword(): Promise<string> {
@@ -64,6 +65,7 @@ async function main() {
   const runner = new Runner(db, new MemoryEvents());
   try {
     const password = process.env.HUB_PASSWORD || (await askPassword());
+    refuseDemoPassword(password, config.production);
     const isProvider = roles.some((r) => PROVIDER_ROLES.includes(r as Role));
     const authority = values.authority
       ? await db.read.schoolAuthority.findUnique({ where: { name: values.authority } })

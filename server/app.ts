@@ -8,7 +8,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import type { ExecutionResult, GraphQLError } from "graphql";
+import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { Access } from "./access/index.ts";
@@ -17,8 +17,20 @@ import type { Database } from "./db/client.ts";
 import { pendingMigrations } from "./db/migrate.ts";
 import type { Events } from "./events/index.ts";
 import type { Context } from "./graphql/context.ts";
-import { formatError, formatErrors } from "./graphql/errors.ts";
+import { formatError } from "./graphql/errors.ts";
+import { Fanout } from "./graphql/fanout.ts";
+import {
+  costPlugin,
+  operationRules,
+  PARSE_OPTIONS,
+  shapeGuard,
+  socketOperation,
+  withoutSuggestions,
+} from "./graphql/operation-limits.ts";
 import { schema } from "./graphql/schema.ts";
+import { Sockets } from "./graphql/sockets.ts";
+import { jsonErrors, securityHeaders } from "./http.ts";
+import { ChainWatch, describeFinding } from "./modules/audit/verify.ts";
 import { controllingRoutes } from "./modules/controlling/routes.ts";
 import { governanceRoutes } from "./modules/governance/routes.ts";
 import { SignIn } from "./modules/organisations/auth.ts";
@@ -43,6 +55,10 @@ export interface App {
   events: Events;
   runner: Runner;
   signIn: SignIn;
+  /** Subscriptions, grouped so that each event is resolved once per group. */
+  fanout: Fanout;
+  /** WebSocket connections and their limits. */
+  sockets: Sockets;
   /** Stops accepting connections, closes WebSockets (1012) and waits for requests in flight. */
   close(): Promise<void>;
 }
@@ -81,11 +97,13 @@ const CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export async function createApp(config: Config, db: Database, events: Events): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders({ production: config.production }));
   const server = http.createServer(app);
   const runner = new Runner(db, events);
   const signIn = new SignIn(db, runner, {
     idleMinutes: config.sessionIdleMinutes,
     maxHours: config.sessionMaxHours,
+    refuseDemoPassword: config.production,
   });
   const contextFor = (access: Access, address: string): Context => {
     const context: Context = {
@@ -100,18 +118,38 @@ export async function createApp(config: Config, db: Database, events: Events): P
     return context;
   };
 
-  // A WebSocket lives as long as its session: sign-out or expiry closes it with 4401.
-  const sockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
-  const closeSession = (sessionId: string) => {
-    for (const socket of sockets.get(sessionId) ?? []) socket.close(4401, "Unauthorized");
-    sockets.delete(sessionId);
-  };
-  const stopListening = events.on("sessionRevoked", ({ sessionId }) => closeSession(sessionId));
+  // A WebSocket lives as long as its session: sign-out, expiry or idleness closes it with 4401.
+  const sockets = new Sockets(db, {
+    perAddress: config.wsMaxConnectionsPerAddress,
+    perPerson: config.wsMaxConnectionsPerPerson,
+    operationsPerConnection: config.wsMaxSubscriptionsPerConnection,
+    anonymousGraceMs: config.wsAnonymousGraceMs,
+    sessionIdleMs: config.sessionIdleMinutes * 60_000,
+  });
+  const stopListening = events.on("sessionRevoked", ({ sessionId }) => sockets.endSession(sessionId));
+  const fanout = new Fanout((context) => contextFor(context.access, context.address));
+  // Every subscriber of an event gets the same result: its errors are formatted (and logged) once.
+  const formattedResults = new WeakMap<ExecutionResult, ExecutionResult>();
+
+  // Production answers without graphql-js' "Did you mean …", which would spell out the hidden schema.
+  const format = (formatted: GraphQLFormattedError, error: unknown) =>
+    config.production ? withoutSuggestions(formatError(formatted, error)) : formatError(formatted, error);
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
+  const socketContext = (extra: { access?: Access; request: http.IncomingMessage }): Context =>
+    contextFor(extra.access ?? Access.anonymous(), extra.request.socket.remoteAddress ?? "unknown");
 
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: MAX_WS_PAYLOAD });
+  wsServer.on("connection", (socket, request) =>
+    sockets.opened(socket, request.socket.remoteAddress ?? "unknown"),
+  );
   const wsCleanup = useServer<Record<string, unknown>, { access?: Access; address?: string }>(
     {
       schema,
+      subscribe: fanout.subscribe,
+      onSubscribe: (ctx, _id, payload) =>
+        sockets.refuseOperation(Object.keys(ctx.subscriptions).length) ??
+        // The same parsing, validation and cost limit as over HTTP.
+        socketOperation(schema, payload, socketContext(ctx.extra), config.production),
       onConnect: async (ctx) => {
         const token =
           bearer(
@@ -126,45 +164,40 @@ export async function createApp(config: Config, db: Database, events: Events): P
           ? await Access.forUser(db.read, session.user, session.sessionId)
           : Access.anonymous();
         (ctx.extra as { access?: Access }).access = access;
-        if (session) {
-          const { socket } = ctx.extra;
-          const open = sockets.get(session.sessionId) ?? new Set();
-          open.add(socket);
-          sockets.set(session.sessionId, open);
-          const expiry = setTimeout(
-            () => socket.close(4401, "Unauthorized"),
-            Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
-          );
-          socket.once("close", () => {
-            clearTimeout(expiry);
-            open.delete(socket);
-            if (open.size === 0) sockets.delete(session.sessionId);
-          });
-        }
-        return true;
+        return (
+          !session ||
+          sockets.signedIn(ctx.extra.socket, { sessionId: session.sessionId, userId: session.user.id })
+        );
       },
-      context: (ctx): Context =>
-        contextFor(
-          (ctx.extra as { access?: Access }).access ?? Access.anonymous(),
-          ctx.extra.request.socket.remoteAddress ?? "unknown",
-        ),
+      context: (ctx): Context => socketContext(ctx.extra),
       onNext: (_ctx, _id, _payload, _args, result) => {
         const errors = (result as ExecutionResult).errors;
         if (!errors?.length) return undefined;
-        return { ...(result as ExecutionResult), errors: formatErrors(errors) as unknown as GraphQLError[] };
+        let answer = formattedResults.get(result as ExecutionResult);
+        if (!answer) {
+          answer = { ...(result as ExecutionResult), errors: formatAll(errors) as unknown as GraphQLError[] };
+          formattedResults.set(result as ExecutionResult, answer);
+        }
+        return answer;
       },
-      onError: (_ctx, _id, _payload, errors) => formatErrors(errors) as unknown as GraphQLError[],
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors) as unknown as GraphQLError[],
     },
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: format,
     includeStacktraceInErrorResponses: false,
+    // The limits and, in production, the refusal of introspection come from graphql/operation-limits.ts,
+    // the same as over WebSocket; Apollo's own introspection switch would answer differently.
+    introspection: true,
+    parseOptions: PARSE_OPTIONS,
+    validationRules: operationRules(config.production),
     // main.ts shuts down in order (sockets with 1012 first); Apollo's own handler would not.
     stopOnTerminationSignals: false,
     plugins: [
+      costPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({
         httpServer: server,
         stopGracePeriodMillis: config.shutdownGraceMs,
@@ -186,6 +219,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
     res.json({ status: "ok" });
   });
   let draining = false;
+  const chain = new ChainWatch(db);
   app.get("/readyz", async (_req, res) => {
     if (draining) {
       res.status(503).json({ status: "shutting down" });
@@ -198,6 +232,15 @@ export async function createApp(config: Config, db: Database, events: Events): P
         res.status(503).json({ status: "migrations pending", pending });
         return;
       }
+      // A tampered record is no state to serve from: the operator has to look (npm run audit:verify).
+      const findings = await chain.check();
+      if (findings.length > 0) {
+        const status = findings.some((f) => f.kind === "chain")
+          ? "audit chain broken"
+          : "ledger trigger missing";
+        res.status(503).json({ status, reasons: findings.slice(0, 10).map(describeFinding) });
+        return;
+      }
       res.json({ status: "ready" });
     } catch {
       res.status(503).json({ status: "database unreachable" });
@@ -207,6 +250,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY }),
+    shapeGuard((error) => format(error.toJSON(), error)),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE);
@@ -246,12 +290,15 @@ export async function createApp(config: Config, db: Database, events: Events): P
         .type("text/plain; charset=utf-8")
         .send("Die Konsole ist noch nicht gebaut: npm run build:admin");
   });
+  app.use(jsonErrors);
 
   return {
     server,
     events,
     runner,
     signIn,
+    fanout,
+    sockets,
     async close() {
       draining = true;
       stopListening();

@@ -27,8 +27,8 @@ export interface Config {
   logLevel: "silent" | "info";
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0)
@@ -43,20 +43,20 @@ export function sqliteUrl(file: string): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   return {
-    port: int("PORT", 4000),
+    port: int(env, "PORT", 4000),
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || sqliteUrl("data/hub.db"),
     redisUrl: env.REDIS_URL || null,
     redisStream: env.REDIS_STREAM || "hub:events",
-    shutdownGraceMs: int("SHUTDOWN_GRACE_SECONDS", 10) * 1000,
+    shutdownGraceMs: int(env, "SHUTDOWN_GRACE_SECONDS", 10) * 1000,
     production,
     seedDemo: !production && env.SEED_DEMO !== "false",
-    sessionIdleMinutes: int("SESSION_IDLE_MINUTES", 8 * 60),
-    sessionMaxHours: int("SESSION_MAX_HOURS", 24),
-    wsMaxConnectionsPerAddress: int("WS_MAX_CONNECTIONS_PER_ADDRESS", 50),
-    wsMaxConnectionsPerPerson: int("WS_MAX_CONNECTIONS_PER_PERSON", 10),
-    wsMaxSubscriptionsPerConnection: int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 20),
-    wsAnonymousGraceMs: int("WS_ANONYMOUS_GRACE_SECONDS", 10) * 1000,
+    sessionIdleMinutes: int(env, "SESSION_IDLE_MINUTES", 8 * 60),
+    sessionMaxHours: int(env, "SESSION_MAX_HOURS", 24),
+    wsMaxConnectionsPerAddress: int(env, "WS_MAX_CONNECTIONS_PER_ADDRESS", 50),
+    wsMaxConnectionsPerPerson: int(env, "WS_MAX_CONNECTIONS_PER_PERSON", 10),
+    wsMaxSubscriptionsPerConnection: int(env, "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 20),
+    wsAnonymousGraceMs: int(env, "WS_ANONYMOUS_GRACE_SECONDS", 10) * 1000,
     logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
   };
 }

@@ -3,11 +3,28 @@ import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import type { Role } from "../access/index.ts";
 import type PrismaTypes from "../db/generated/pothos-types.ts";
 import { getDatamodel } from "../db/generated/pothos-types.ts";
-import { badInput, forbidden, HubError, unauthenticated } from "../lib/errors.ts";
+import { badInput, forbidden, unauthenticated } from "../lib/errors.ts";
 import type { Context } from "./context.ts";
+import { globalId } from "./ids.ts";
+import InputLimitsPlugin from "./limits.ts";
+
+/** Connections: the page size when none is asked for, and the most one page holds. */
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
+
+/**
+ * A well-formed ID naming no type, or a type that is no Node (a scalar, Query), is bad input,
+ * not a server error.
+ */
+function nodeType(info: GraphQLResolveInfo, typename: string, field: string): void {
+  const type = info.schema.getType(typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === "Node"))
+    throw badInput(field, `„${typename}“ ist kein Typ, der sich über eine ID laden lässt.`);
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -26,7 +43,7 @@ export const builder = new SchemaBuilder<{
     person: { id: string; providerId: string | null; authorityId: string | null };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, InputLimitsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -48,35 +65,42 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     // Query counts are asserted by tests; the warning fired for every anonymous `me`.
     onUnusedQuery: null,
-    maxConnectionSize: 200,
-    defaultConnectionSize: 50,
+    maxConnectionSize: MAX_PAGE,
+    defaultConnectionSize: DEFAULT_PAGE,
   },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodesQueryOptions: false,
+    decodeGlobalID: globalId,
+    // The console's lists fetch their references in one field rather than one alias per record.
+    nodesQueryOptions: {
+      complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+      resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
+        for (const [i, id] of ids.entries()) nodeType(info, id.typename, `ids.${i}`);
+        return resolveNodes(ids);
+      },
+    },
+    // A page costs its size, however much of it the data fills: the connection multiplies what is
+    // asked per record (pageInfo and totalCount too, a small overestimate), its edges do not again.
+    defaultConnectionFieldOptions: {
+      complexity: (args) => ({
+        field: 1,
+        multiplier: Math.min(Math.max(args.first ?? args.last ?? DEFAULT_PAGE, 0), MAX_PAGE),
+      }),
+    },
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
     nodeQueryOptions: {
-      // A well-formed ID of a type the schema does not have is bad input, not a server error.
       resolve: (_root, { id }, _ctx, info, resolveNode) => {
-        if (!info.schema.getType(id.typename))
-          throw badInput("id", `"${id.typename}" ist kein Typ dieser Schnittstelle.`);
+        nodeType(info, id.typename, "id");
         return resolveNode(id);
       },
     },
   },
+  // Each field costs 1 and a list multiplies its fields by its expected size; fields that compute
+  // or search set their own weight. The limit is checked before execution, over HTTP and
+  // WebSocket alike, by graphql/operation-limits.ts.
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { complexity: 20_000, depth: 12, breadth: 400 },
-    complexityError: (kind, result) => {
-      const found = { Complexity: result.complexity, Depth: result.depth, Breadth: result.breadth }[kind];
-      const limit = { Complexity: result.maxComplexity, Depth: result.maxDepth, Breadth: result.maxBreadth }[
-        kind
-      ];
-      return new HubError(
-        "BAD_USER_INPUT",
-        `Die Abfrage ist zu aufwendig (${kind} ${found}, erlaubt: ${limit}).`,
-      );
-    },
   },
 });

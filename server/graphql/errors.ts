@@ -3,8 +3,9 @@
 // no stack trace or SQL text ever leaves the server.
 import { unwrapResolverError } from "@apollo/server/errors";
 import { PothosValidationError } from "@pothos/core";
-import { type GraphQLError, GraphQLError as GraphQLErrorClass, type GraphQLFormattedError } from "graphql";
+import { GraphQLError as GraphQLErrorClass, type GraphQLFormattedError } from "graphql";
 import { HubError } from "../lib/errors.ts";
+import { operationRefusal } from "./operation-limits.ts";
 
 /** Codes graphql-js and Apollo give to failures caused by the request itself. */
 const REQUEST_CODES = new Set([
@@ -17,8 +18,28 @@ const REQUEST_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+/** People read German: the Pothos plugins' English messages about paging and ids, translated. */
+const POTHOS_MESSAGES: [RegExp, string][] = [
+  [/global ID/i, "Die ID ist ungültig."],
+  [/cursor/i, "Der Cursor ist ungültig."],
+  [/"(first|last)" must be a non-negative integer/, "„$1“ darf nicht negativ sein."],
+  [
+    /not supported at the same time|can only be used in combination/,
+    "Diese Kombination von first, last, after und before ist nicht möglich.",
+  ],
+];
+
+function pothosMessage(message: string): string {
+  for (const [pattern, german] of POTHOS_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return german.replace("$1", match[1] ?? "");
+  }
+  return "Die Eingabe ist ungültig.";
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // A request refused by the operation limits before execution carries its HubError inside.
+  const original = operationRefusal(error) ?? unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof HubError) {
     return {
@@ -41,7 +62,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Pothos raises these for malformed input such as an undecodable global ID.
   if (original instanceof PothosValidationError) {
-    return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
+    return { ...base, message: pothosMessage(original.message), extensions: { code: "BAD_USER_INPUT" } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && REQUEST_CODES.has(code)) return { ...base, extensions: { code } };
@@ -55,9 +76,4 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     message: "Interner Fehler. Der Vorgang wurde nicht ausgeführt.",
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
-}
-
-/** The same formatting for errors produced outside Apollo (graphql-ws). */
-export function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
-  return errors.map((error) => formatError(error.toJSON(), error));
 }

@@ -29,16 +29,20 @@ interface MeetingNode {
 /** Draft, scheduled meetings of Schwerin, the next first, as the service manager sees them. */
 async function schwerinDrafts(): Promise<MeetingNode[]> {
   const data = await hub.gql<{
-    schoolAuthorities: { name: string; meetings: { edges: { node: MeetingNode }[] } }[];
+    meetings: { edges: { node: MeetingNode & { authority: { name: string } } }[] };
   }>(
     SERVICE_MANAGER,
-    `{ schoolAuthorities { name meetings(first: 100, from: "${new Date().toISOString()}") {
-      edges { node { id status minutesStatus scheduledAt } } } } }`,
+    `{ meetings(filter: { from: "${new Date().toISOString()}" }, first: 100) {
+      edges { node { id status minutesStatus scheduledAt authority { name } } } } }`,
   );
-  const schwerin = data.schoolAuthorities.find((a) => a.name === "Landeshauptstadt Schwerin");
-  return (schwerin?.meetings.edges ?? [])
+  return data.meetings.edges
     .map((e) => e.node)
-    .filter((m) => m.status === "SCHEDULED" && m.minutesStatus === "DRAFT");
+    .filter(
+      (m) =>
+        m.authority.name === "Landeshauptstadt Schwerin" &&
+        m.status === "SCHEDULED" &&
+        m.minutesStatus === "DRAFT",
+    );
 }
 
 describe("governance, more", () => {

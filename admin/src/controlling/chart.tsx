@@ -23,7 +23,8 @@ export interface BurndownInput {
     date: string;
     consumedPersonDays: string;
     remainingPersonDays: string;
-    plannedRemainingPersonDays: string;
+    /** Where the plan series has no point of its own on that date. */
+    plannedRemainingPersonDays?: string;
   }[];
   plan: { date: string; plannedRemainingPersonDays: string }[];
   /** Projected consumption at the end of the period, both ends of the range. */
@@ -58,7 +59,7 @@ export function buildSeries(input: BurndownInput): Point[] {
     const point = at(time(p.date));
     point.remaining = Number(p.remainingPersonDays);
     point.consumed = Number(p.consumedPersonDays);
-    point.plan = Number(p.plannedRemainingPersonDays);
+    if (p.plannedRemainingPersonDays !== undefined) point.plan = Number(p.plannedRemainingPersonDays);
   }
   const last = input.actual.at(-1);
   const end = time(input.validTo);

@@ -73,7 +73,6 @@ export function lineBurndown(order: OrderForLine, lineName: string, rows: Ledger
       date: p.date,
       consumedPersonDays: decimalOf(consumed),
       remainingPersonDays: decimalOf(contracted - consumed),
-      plannedRemainingPersonDays: share(p.plannedRemainingPersonDays),
     };
   });
   const asOf = order.forecast.asOf;

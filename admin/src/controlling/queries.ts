@@ -2,7 +2,6 @@
 import { gql } from "@apollo/client";
 import {
   arrayList,
-  type Built,
   connectionList,
   type ListParams,
   nodeQueries,
@@ -26,12 +25,13 @@ export const ORDER_DETAIL = `${ORDER_ROW} dailyRate burnMarginPct monthlyPlanWei
     issuedAt checkedAt disputedAt settledAt }`;
 
 /**
- * The plan line is asked for up to a far date, which the API clips to the end of the validity
- * period: so the chart shows the whole plan, while the actual figures stop at today.
+ * The plan line is asked for on its own, up to a far date, which the API clips to the end of the
+ * validity period: so the chart shows the whole plan, while the actual figures stop at today. A
+ * weekly plan draws the same line as a daily one, at a seventh of the points.
  */
 const ORDER_WITH_BURNDOWN = `${ORDER_DETAIL}
-  burndown(granularity: $granularity) { date consumedPersonDays remainingPersonDays plannedRemainingPersonDays }
-  plan: burndown(granularity: $granularity, asOf: "2999-12-31") { date plannedRemainingPersonDays }`;
+  burndown(granularity: $granularity) { date consumedPersonDays remainingPersonDays }
+  plan: burndown(granularity: WEEK, asOf: "2999-12-31") { date plannedRemainingPersonDays }`;
 
 export const BOOKING = `id sequence date personDays category description ticketRef createdAt
   school { id name } bookedBy { id name } reversalOf { id sequence } reversedBy { id sequence }`;
@@ -51,42 +51,25 @@ const flattenOrders = (data: Row): Row[] =>
     })),
   );
 
-/**
- * The newest bookings first: the ledger's connection is in commit order, so its pages are read
- * backwards with `last`/`before`. A page reached without its successor's cursor is read from
- * the end and cut out, as `connectionList` does forwards.
- */
-const startCursors = new Map<string, string | null>();
-function newestBookingsFirst(params: ListParams & { id?: string }): Built {
-  const page = params.pagination?.page ?? 1;
-  const perPage = params.pagination?.perPage ?? 25;
-  const key = (n: number) => JSON.stringify([params.id, perPage, n]);
-  const before = page > 1 ? startCursors.get(key(page - 1)) : undefined;
-  const direct = page === 1 || before !== undefined;
-  const last = direct ? perPage : Math.min(200, page * perPage);
-  return {
-    query: gql`query ($id: ID!, $last: Int, $before: String) { serviceOrder(id: $id) {
-      bookings(last: $last, before: $before) { totalCount pageInfo { startCursor } edges { node { ${BOOKING} } } } } }`,
-    variables: { id: params.id, last, before: direct ? (before ?? null) : null },
-    parseResponse: ({ data }) => {
-      const connection = data.serviceOrder?.bookings ?? { edges: [], totalCount: 0, pageInfo: {} };
-      const nodes = connection.edges.map((edge: Row) => edge.node).reverse();
-      if (direct) startCursors.set(key(page), connection.pageInfo.startCursor ?? null);
-      return {
-        data: direct ? nodes : nodes.slice((page - 1) * perPage, page * perPage),
-        total: connection.totalCount,
-      };
-    },
+const NEWEST_BOOKINGS = `query ($id: ID!, $last: Int, $before: String) { serviceOrder(id: $id) {
+  bookings(last: $last, before: $before) { totalCount pageInfo { startCursor } edges { node { ${BOOKING} } } } } }`;
+const OLDEST_BOOKINGS = `query ($id: ID!, $first: Int, $after: String) { serviceOrder(id: $id) {
+  bookings(first: $first, after: $after) { totalCount pageInfo { endCursor } edges { node { ${BOOKING} } } } } }`;
+const bookingsOf = (data: Row) =>
+  data.serviceOrder?.bookings ?? {
+    edges: [],
+    totalCount: 0,
+    pageInfo: { startCursor: null, endCursor: null },
   };
-}
 
-const oldestBookingsFirst = connectionList(
-  "bookings",
-  `query ($id: ID!, $first: Int, $after: String) { serviceOrder(id: $id) {
-    bookings(first: $first, after: $after) { totalCount pageInfo { endCursor } edges { node { ${BOOKING} } } } } }`,
-  (data) => data.serviceOrder?.bookings ?? { edges: [], totalCount: 0, pageInfo: { endCursor: null } },
-  (params) => ({ id: params.id ?? params.filter?.serviceOrderId }),
-);
+/** The newest bookings first: the ledger's connection is in commit order, so it is read backwards. */
+const newestBookingsFirst = connectionList(NEWEST_BOOKINGS, bookingsOf, (params) => ({ id: params.id }), {
+  backward: true,
+});
+
+const oldestBookingsFirst = connectionList(OLDEST_BOOKINGS, bookingsOf, (params) => ({
+  id: params.id ?? params.filter?.serviceOrderId,
+}));
 
 export const controllingQueries: Record<string, ResourceQueries> = {
   serviceOrders: {
@@ -104,14 +87,23 @@ export const controllingQueries: Record<string, ResourceQueries> = {
   bookings: {
     ...nodeQueries("Booking", BOOKING),
     // Bookings are always read under their service order (react-admin's "target" is the order).
-    GET_MANY_REFERENCE: (params: ListParams & { id?: string }) =>
-      params.sort?.order === "ASC" ? oldestBookingsFirst(params) : newestBookingsFirst(params),
+    GET_MANY_REFERENCE: Object.assign(
+      (params: ListParams) =>
+        params.sort?.order === "ASC" ? oldestBookingsFirst(params) : newestBookingsFirst(params),
+      {
+        prepare: (params: ListParams) =>
+          params.sort?.order === "ASC"
+            ? oldestBookingsFirst.prepare(params)
+            : newestBookingsFirst.prepare(params),
+      },
+    ),
   },
   proofsOfService: {
     ...nodeQueries("ProofOfService", `${PROOF} serviceOrder { id title year authority { id name } }`),
-    // The order is attached here rather than asked per proof: that keeps the query within the API's complexity limit.
+    // What a list of every authority's proofs shows: their figures are on the order's page. The
+    // order is attached here rather than asked per proof; both keep it far inside the API's cost limit.
     GET_LIST: arrayList(
-      `{ schoolAuthorities { id name serviceOrders { id title year proofsOfService { ${PROOF} } } } }`,
+      `{ schoolAuthorities { id name serviceOrders { id title year proofsOfService { id month status personDays amount } } } }`,
       (data) =>
         data.schoolAuthorities.flatMap((a: Row) =>
           a.serviceOrders.flatMap((o: Row) =>

@@ -22,8 +22,24 @@ function buildQuery() {
   };
 }
 
-export const dataProvider = buildGraphQLProvider({
+const graphql = buildGraphQLProvider({
   client: apollo as never,
   introspection: false,
   buildQuery,
 });
+
+/** A list paged by cursor first finds where a page it jumps to begins (registry.ts, CursorPages). */
+const prepare = (fetchType: FetchType, resource: string, params: Params) =>
+  resources[resource]?.[fetchType]?.prepare?.(params);
+
+export const dataProvider: typeof graphql = {
+  ...graphql,
+  getList: async (resource, params) => {
+    await prepare("GET_LIST", resource, params);
+    return graphql.getList(resource, params);
+  },
+  getManyReference: async (resource, params) => {
+    await prepare("GET_MANY_REFERENCE", resource, params);
+    return graphql.getManyReference(resource, params);
+  },
+};

@@ -1,7 +1,8 @@
 // How react-admin's data calls become GraphQL operations of the public API. Each area of the
 // console registers its resources here; ra-data-graphql runs them through Apollo.
 import { gql } from "@apollo/client";
-import type { DocumentNode } from "graphql";
+import { type DocumentNode, Kind, print, visit } from "graphql";
+import { request } from "../graphql.ts";
 
 export type FetchType =
   | "GET_LIST"
@@ -21,7 +22,9 @@ export interface Built {
 
 // biome-ignore lint/suspicious/noExplicitAny: react-admin's params differ per fetch type.
 export type Params = any;
-export type ResourceQueries = Partial<Record<FetchType, (params: Params) => Built>>;
+export type ResourceQueries = Partial<
+  Record<FetchType, ((params: Params) => Built) & { prepare?: (params: Params) => Promise<void> }>
+>;
 // biome-ignore lint/suspicious/noExplicitAny: records are plain GraphQL objects.
 export type Row = Record<string, any>;
 
@@ -33,7 +36,16 @@ export interface ListParams {
   id?: string;
 }
 
-/** getOne and getMany for any Node type through `node(id:)`. */
+/** getMany for any Node type: the records of a list's references in one field, not one alias each. */
+export function manyNodes(type: string, fields: string) {
+  return (params: { ids: string[] }): Built => ({
+    query: gql`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${type} { ${fields} } } }`,
+    variables: { ids: params.ids },
+    parseResponse: ({ data }) => ({ data: data.nodes.filter(Boolean) }),
+  });
+}
+
+/** getOne and getMany for any Node type through `node(id:)` and `nodes(ids:)`. */
 export function nodeQueries(type: string, fields: string): ResourceQueries {
   return {
     GET_ONE: (params: { id: string }) => ({
@@ -41,19 +53,7 @@ export function nodeQueries(type: string, fields: string): ResourceQueries {
       variables: { id: params.id },
       parseResponse: ({ data }) => ({ data: data.node }),
     }),
-    GET_MANY: (params: { ids: string[] }) => {
-      const ids = params.ids.slice(0, 100);
-      const selections = ids
-        .map((_, i) => `n${i}: node(id: $id${i}) { ... on ${type} { ${fields} } }`)
-        .join("\n");
-      const variables = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
-      const signature = ids.map((_, i) => `$id${i}: ID!`).join(", ");
-      return {
-        query: gql`query ${ids.length ? `(${signature})` : ""} { ${selections || "__typename"} }`,
-        variables,
-        parseResponse: ({ data }) => ({ data: ids.map((_, i) => data[`n${i}`]).filter(Boolean) }),
-      };
-    },
+    GET_MANY: manyNodes(type, fields),
   };
 }
 
@@ -107,38 +107,129 @@ export function arrayList(
   });
 }
 
-const cursors = new Map<string, string | null>();
+/** The most rows the API gives one page of a connection. */
+export const MAX_PAGE = 200;
+
+export interface Connection {
+  edges: { node: Row }[];
+  totalCount: number;
+  pageInfo: { startCursor?: string | null; endCursor?: string | null };
+}
+
+/** A list read page by page through a connection; `prepare` runs before its query is built. */
+export type PagedList = ((params: ListParams) => Built) & { prepare(params: ListParams): Promise<void> };
+
+/** The same query, asking of each row only its cursor. */
+export function cursorsOnly(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Field: (field) =>
+      field.name.value === "edges"
+        ? {
+            ...field,
+            selectionSet: {
+              kind: Kind.SELECTION_SET,
+              selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: "cursor" } }],
+            },
+          }
+        : undefined,
+  });
+}
 
 /**
- * A Relay connection as a react-admin list. Pages are fetched with `first`/`after`; the end
- * cursor of each page is remembered so the next page continues from it. A page reached
- * without its predecessor's cursor is read from the start and cut out.
+ * Where the pages of a connection begin: the cursor each page ends at (its start, read backwards),
+ * remembered as pages are shown, so that the next one continues from there. A jump to a later
+ * page first reads the cursors alone, up to a full page of the API at a time: no request asks
+ * for more rows than the page shown, which keeps it far inside the API's cost limit.
+ */
+class CursorPages {
+  private readonly ends = new Map<string, string | null>();
+  private readonly cursorsQuery: string;
+
+  constructor(
+    query: DocumentNode,
+    private readonly pick: (data: Row) => Connection,
+    private readonly backward = false,
+  ) {
+    this.cursorsQuery = print(cursorsOnly(query));
+  }
+
+  private key(extra: Row, perPage: number, page: number): string {
+    return JSON.stringify([extra, perPage, page]);
+  }
+
+  /** The variables for a page: its size, and the cursor it continues from (after `walk`). */
+  variables(extra: Row, perPage: number, page: number): Row {
+    const from = page > 1 ? (this.ends.get(this.key(extra, perPage, page - 1)) ?? null) : null;
+    return this.backward
+      ? { ...extra, last: perPage, before: from }
+      : { ...extra, first: perPage, after: from };
+  }
+
+  remember(extra: Row, perPage: number, page: number, connection: Connection): void {
+    const { startCursor, endCursor } = connection.pageInfo;
+    this.ends.set(this.key(extra, perPage, page), (this.backward ? startCursor : endCursor) ?? null);
+  }
+
+  async walk(extra: Row, perPage: number, page: number): Promise<void> {
+    let known = page - 1;
+    while (known > 0 && !this.ends.has(this.key(extra, perPage, known))) known--;
+    const step = Math.max(1, Math.floor(MAX_PAGE / perPage));
+    while (known < page - 1) {
+      const pages = Math.min(step, page - 1 - known);
+      const from = known > 0 ? (this.ends.get(this.key(extra, perPage, known)) ?? null) : null;
+      const connection = this.pick(
+        await request<Row>(
+          this.cursorsQuery,
+          this.backward
+            ? { ...extra, last: pages * perPage, before: from }
+            : { ...extra, first: pages * perPage, after: from },
+        ),
+      );
+      const { startCursor, endCursor } = connection.pageInfo;
+      const reached = (this.backward ? startCursor : endCursor) ?? from;
+      // A list that ends before the page: the page continues from its last row, and is empty.
+      known = connection.edges.length < pages * perPage ? page - 1 : known + pages;
+      this.ends.set(this.key(extra, perPage, known), reached);
+    }
+  }
+}
+
+/**
+ * A Relay connection as a react-admin list, paged with `first`/`after`, or backwards with
+ * `last`/`before` and each page reversed, for the newest rows first (see CursorPages).
  */
 export function connectionList(
-  resource: string,
   query: string,
-  pick: (data: Row) => { edges: { node: Row }[]; totalCount: number; pageInfo: { endCursor: string | null } },
+  pick: (data: Row) => Connection,
   variables: (params: ListParams) => Row = () => ({}),
-) {
-  return (params: ListParams): Built => {
-    const page = params.pagination?.page ?? 1;
-    const perPage = params.pagination?.perPage ?? 25;
-    const extra = variables(params);
-    const key = (n: number) => JSON.stringify([resource, extra, perPage, n]);
-    const after = page > 1 ? cursors.get(key(page - 1)) : undefined;
-    const direct = page === 1 || after !== undefined;
-    const first = direct ? perPage : Math.min(200, page * perPage);
+  { backward = false } = {},
+): PagedList {
+  const document = gql(query);
+  const pages = new CursorPages(document, pick, backward);
+  const sizes = (params: ListParams) => ({
+    page: params.pagination?.page ?? 1,
+    perPage: params.pagination?.perPage ?? 25,
+    extra: variables(params),
+  });
+  const list = (params: ListParams): Built => {
+    const { page, perPage, extra } = sizes(params);
     return {
-      query: gql(query),
-      variables: { ...extra, first, after: direct ? (after ?? null) : null },
+      query: document,
+      variables: pages.variables(extra, perPage, page),
       parseResponse: ({ data }) => {
         const connection = pick(data);
+        pages.remember(extra, perPage, page, connection);
         const nodes = connection.edges.map((edge) => edge.node);
-        if (direct) cursors.set(key(page), connection.pageInfo.endCursor);
-        return { data: direct ? nodes : nodes.slice((page - 1) * perPage), total: connection.totalCount };
+        return { data: backward ? nodes.reverse() : nodes, total: connection.totalCount };
       },
     };
   };
+  return Object.assign(list, {
+    prepare: (params: ListParams) => {
+      const { page, perPage, extra } = sizes(params);
+      return pages.walk(extra, perPage, page);
+    },
+  });
 }
 
 /** A mutation whose result is the record (create, update). */

@@ -7,11 +7,13 @@ import { Link } from "react-router-dom";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import {
+  AuthorityChooser,
   byClock,
   CLOSED,
   EscalationCard,
   SEVERITIES,
   STATUSES,
+  useAuthorityChoice,
   useEscalationsLive,
   useMe,
 } from "./components.tsx";
@@ -65,11 +67,17 @@ export function EscalationBoard() {
   const person = useMe();
   const [severity, setSeverity] = useState("");
   const [school, setSchool] = useState("");
-  const { data = [], error } = useGetList("escalations", {
-    pagination: { page: 1, perPage: 2000 },
-    sort: { field: "raisedAt", order: "DESC" },
-  });
-  useEscalationsLive([...data.map((e) => e.authority.id as string), person?.authority?.id ?? ""]);
+  const choice = useAuthorityChoice();
+  const { data = [], error } = useGetList(
+    "escalations",
+    {
+      pagination: { page: 1, perPage: 2000 },
+      sort: { field: "raisedAt", order: "DESC" },
+      meta: { authorityId: choice.authorityId },
+    },
+    { enabled: Boolean(choice.authorityId) },
+  );
+  useEscalationsLive([choice.authorityId, person?.authority?.id ?? ""]);
   const schools = [...new Map(data.map((e) => [e.school.id, e.school.name])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1], "de"),
   );
@@ -83,6 +91,7 @@ export function EscalationBoard() {
         <Typography variant="h5" component="h1" sx={{ flex: 1, minWidth: 200 }}>
           {translate("escalations.board.title")}
         </Typography>
+        <AuthorityChooser label={translate("resources.escalations.fields.authority")} choice={choice} />
         <TextField
           select
           size="small"

@@ -33,7 +33,11 @@ export function SchoolItOfficerDashboard() {
     { pagination: { page: 1, perPage: 500 }, meta: { authorityId } },
     { enabled: Boolean(authorityId) },
   );
-  const { data: all = [] } = useGetList("escalations", { pagination: { page: 1, perPage: 2000 } });
+  const { data: all = [] } = useGetList(
+    "escalations",
+    { pagination: { page: 1, perPage: 2000 }, meta: { authorityId } },
+    { enabled: Boolean(authorityId) },
+  );
   useEscalationsLive([authorityId]);
   const overdueIds = new Set(overdue.map((e) => e.id));
   const rest = all.filter((e) => !CLOSED.has(e.status) && !overdueIds.has(e.id)).sort(byClock);
@@ -64,8 +68,13 @@ export function SchoolContactDashboard() {
   const translate = useTranslate();
   const t = (key: string) => translate(`escalations.dashboard.${key}`);
   const person = useMe();
-  const { data = [] } = useGetList("escalations", { pagination: { page: 1, perPage: 2000 } });
-  useEscalationsLive([person?.authority?.id ?? ""]);
+  const authorityId = person?.authority?.id ?? "";
+  const { data = [] } = useGetList(
+    "escalations",
+    { pagination: { page: 1, perPage: 2000 }, meta: { authorityId } },
+    { enabled: Boolean(authorityId) },
+  );
+  useEscalationsLive([authorityId]);
   const open = data.filter((e) => !CLOSED.has(e.status)).sort(byClock);
   const closed = data
     .filter((e) => CLOSED.has(e.status))

@@ -33,8 +33,11 @@ export const escalationsQueries: Record<string, ResourceQueries> = {
       variables: { id: params.id, governance: params.meta?.governance ?? false },
       parseResponse: ({ data }) => ({ data: data.escalation }),
     }),
-    GET_LIST: arrayList(`{ schoolAuthorities { id name escalations { ${ESCALATION_ROW} } } }`, (data) =>
-      data.schoolAuthorities.flatMap((a: Row) => a.escalations.map(withAuthority(a))),
+    // One authority's at a time (meta.authorityId): all of a provider's would be too much for one request.
+    GET_LIST: arrayList(
+      `query ($id: ID!) { schoolAuthority(id: $id) { id name escalations { ${ESCALATION_ROW} } } }`,
+      (data) => data.schoolAuthority?.escalations.map(withAuthority(data.schoolAuthority)) ?? [],
+      (params) => ({ id: params.meta?.authorityId }),
     ),
     CREATE: mutation(
       // The whole record: react-admin shows it on the show page it redirects to before re-reading it.

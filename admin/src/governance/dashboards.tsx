@@ -130,12 +130,11 @@ export function SteeringMemberDashboard() {
   );
 }
 
-const NEXT_JOUR_FIXE = `query ($from: DateTime) { schoolAuthorities { id name
-  meetings(kind: JOUR_FIXE, from: $from, first: 3) { edges { node {
+const NEXT_JOUR_FIXE = `query ($from: DateTime) { meetings(filter: { kind: JOUR_FIXE, from: $from }, first: 10) {
+  edges { node {
     id title scheduledAt status location minutesStatus
-    agendaItems { id position title kind status escalation { id subject school { name } } } } } }
-  procurementRequests { id title status estimatedCost school { name } }
-  overdueActionItems { id title dueDate owner { name } } } }`;
+    agendaItems { id position title kind status escalation { id subject school { name } } }
+    authority { id name procurementRequests { id title status estimatedCost school { name } } } } } } }`;
 
 interface Candidates {
   agendaItems: { id: string; title: string; kind: string; meeting: { scheduledAt: string } }[];
@@ -152,17 +151,11 @@ export function ServiceManagerDashboard() {
   const translate = useTranslate();
   const notify = useNotify();
   const [from] = useState(() => new Date().toISOString());
-  const data = useData<{ schoolAuthorities: Row[] }>(NEXT_JOUR_FIXE, { from });
+  const data = useData<{ meetings: { edges: { node: Row }[] } }>(NEXT_JOUR_FIXE, { from });
   const [candidates, setCandidates] = useState<Candidates | null>(null);
 
-  // The earliest upcoming, not cancelled Jour-Fixe of every authority served.
-  const next = data?.schoolAuthorities
-    .flatMap((a) =>
-      a.meetings.edges
-        .map((e: { node: Row }) => ({ ...e.node, authority: a }))
-        .filter((m: Row) => m.status !== "CANCELLED"),
-    )
-    .sort((a: Row, b: Row) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
+  // The earliest upcoming, not cancelled Jour-Fixe of the authorities served (the API orders by date).
+  const next = data?.meetings.edges.map((e) => e.node).find((m) => m.status !== "CANCELLED");
   const nextId = next?.id as string | undefined;
 
   useEffect(() => {

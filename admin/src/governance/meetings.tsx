@@ -282,13 +282,13 @@ export function MeetingCalendar() {
     const from = new Date(year, mon - 1, 1).toISOString();
     const to = new Date(year, mon, 1).toISOString();
     setMeetings(null);
-    request<{ schoolAuthorities: { meetings: { edges: { node: CalendarMeeting }[] } }[] }>(
-      `query ($from: DateTime, $to: DateTime) { schoolAuthorities { meetings(from: $from, to: $to, first: 100) {
-        edges { node { ${MEETING_ROW} } } } } }`,
+    request<{ meetings: { edges: { node: CalendarMeeting }[] } }>(
+      `query ($from: DateTime, $to: DateTime) { meetings(filter: { from: $from, to: $to }, first: 100) {
+        edges { node { ${MEETING_ROW} } } } }`,
       { from, to },
     )
       .then((data) => {
-        if (live) setMeetings(data.schoolAuthorities.flatMap((a) => a.meetings.edges.map((e) => e.node)));
+        if (live) setMeetings(data.meetings.edges.map((e) => e.node));
       })
       .catch((error: Error) => notify(error.message, { type: "error" }));
     return () => {

@@ -6,6 +6,7 @@ import {
   type Built,
   connectionList,
   type ListParams,
+  manyNodes,
   mutation,
   pageLocally,
   type ResourceQueries,
@@ -17,17 +18,18 @@ export const MEETING_ROW =
   "id title kind scheduledAt durationMinutes location status minutesStatus authority { id name }";
 
 const USER = "id name email";
+// A row counts who is pending; the decision's page names them.
 const DECISION_ROW = `id title status decidedOn version costImpact personDayImpact followUpDate
   authority { id name } school { id name } meeting { id title scheduledAt kind }
-  reviewSummary { members approved acknowledged objected abstained pending { ${USER} } }`;
+  reviewSummary { members approved acknowledged objected abstained pending { id } }`;
 
-export const DECISION_FULL = `${DECISION_ROW} text statusReason
+export const DECISION_FULL = `${DECISION_ROW} text statusReason reviewSummary { pending { ${USER} } }
   agendaItem { id title position }
   procurementRequest { id title status }
   reviews(history: true) { id verdict comment createdAt current reviewer { ${USER} } }`;
 
-const ACTION_ITEM = `id title status dueDate overdue completedAt owner { ${USER} }
-  meeting { id title scheduledAt } agendaItem { id title position }`;
+const ACTION_ITEM = `id title status dueDate overdue completedAt owner { id name }
+  meeting { id title scheduledAt authority { id name } } agendaItem { id title position }`;
 
 const DECISION_ON_ITEM = "id title text status costImpact followUpDate school { id name }";
 
@@ -46,39 +48,29 @@ export const MEETING_FULL = `${MEETING_ROW} cancelReason finalizedAt summary ver
   actionItems { id title status dueDate overdue owner { ${USER} } agendaItem { id } }
   amendments { id reason text createdAt author { ${USER} } }`;
 
+/** What the list shows and searches; a provider's list holds every authority's requests. */
+const PROCUREMENT_ROW = `id title status category estimatedCost justification createdAt
+  school { id name } authority { id name }`;
+const PROCUREMENT_RECORD = `${PROCUREMENT_ROW} orderedAt deliveredAt acceptedAt acceptanceRequired
+  acceptedBy { ${USER} } raisedBy { ${USER} }`;
 // Without the decisions: the API refuses them to school contacts (steering records), and one
 // refused field fails the whole answer.
-const PROCUREMENT_ROW = `id title status category estimatedCost justification createdAt orderedAt deliveredAt
-  acceptedAt acceptanceRequired acceptedBy { ${USER} } raisedBy { ${USER} }
-  school { id name } authority { id name }`;
-const PROCUREMENT = `${PROCUREMENT_ROW}
+const PROCUREMENT = `${PROCUREMENT_RECORD}
   decisions @include(if: $withDecisions) { id title status decidedOn meeting { id } }`;
 
 const AUDIT = `id at action objectType objectId changes actor { ${USER} } authority { id name }`;
 
 /**
- * getOne and getMany through the typed root field (`meeting(id:)` …). The shared
- * `nodeQueries` selects through `... on Type` fragments, which Apollo's cache cannot match
- * without __typename (the client is built with addTypename: false), so its records arrive empty.
+ * getOne through the typed root field (`meeting(id:)` …), getMany, for a list's references,
+ * through `nodes(ids:)` with the fields of a list row.
  */
-function typedQueries(field: string, fields: string): ResourceQueries {
+function typedQueries(field: string, type: string, fields: string, rowFields: string): ResourceQueries {
   const getOne = (params: { id: string }): Built => ({
     query: gql`query ($id: ID!) { record: ${field}(id: $id) { ${fields} } }`,
     variables: { id: params.id },
     parseResponse: ({ data }) => ({ data: data.record }),
   });
-  const getMany = (params: { ids: string[] }): Built => {
-    const ids = params.ids.slice(0, 100);
-    if (ids.length === 0) return { query: gql("{ __typename }"), parseResponse: () => ({ data: [] }) };
-    const signature = ids.map((_, i) => `$id${i}: ID!`).join(", ");
-    const selections = ids.map((_, i) => `r${i}: ${field}(id: $id${i}) { ${fields} }`).join("\n");
-    return {
-      query: gql(`query (${signature}) { ${selections} }`),
-      variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
-      parseResponse: ({ data }) => ({ data: ids.map((_, i) => data[`r${i}`]).filter(Boolean) }),
-    };
-  };
-  return { GET_ONE: getOne, GET_MANY: getMany };
+  return { GET_ONE: getOne, GET_MANY: manyNodes(type, rowFields) };
 }
 
 /** Filters a list builder answers through GraphQL variables, not in the browser. */
@@ -110,10 +102,11 @@ export function meetingWindow(filter: Record<string, unknown> = {}): Row {
   const from = isoDay(filter.from);
   const to = isoDay(filter.to);
   const window: Row = {
+    authorityId: filter.authorityId || null,
     kind: filter.kind || null,
     from: from ? new Date(`${from}T00:00:00`).toISOString() : null,
     to: to ? new Date(`${to}T23:59:59`).toISOString() : null,
-    // Upcoming meetings from the start; others the most recent 100 per authority (the API's page limit).
+    // Upcoming meetings from the start; others the most recent 100.
     first: null,
     last: null,
   };
@@ -127,22 +120,24 @@ export function meetingWindow(filter: Record<string, unknown> = {}): Row {
   return window;
 }
 
-const MEETINGS_QUERY = `query ($kind: MeetingKind, $from: DateTime, $to: DateTime, $first: Int, $last: Int) {
-  schoolAuthorities { id name
-    meetings(kind: $kind, from: $from, to: $to, first: $first, last: $last) {
-      edges { node { ${MEETING_ROW} agendaItems { id } } } } } }`;
+const MEETINGS_QUERY = `query ($authorityId: ID, $kind: MeetingKind, $from: DateTime, $to: DateTime,
+    $first: Int, $last: Int) {
+  meetings(filter: { authorityId: $authorityId, kind: $kind, from: $from, to: $to }, first: $first, last: $last) {
+    edges { node { ${MEETING_ROW} agendaItems { id } } } } }`;
 
 export const governanceQueries: Record<string, ResourceQueries> = {
   meetings: {
-    ...typedQueries("meeting", MEETING_FULL),
+    ...typedQueries("meeting", "Meeting", MEETING_FULL, MEETING_ROW),
     GET_LIST: localList(
       MEETINGS_QUERY,
       (data) =>
-        data.schoolAuthorities.flatMap((a: Row) =>
-          edges(a.meetings).map((m) => ({ ...m, authorityId: a.id, agendaCount: m.agendaItems.length })),
-        ),
+        edges(data.meetings).map((m) => ({
+          ...m,
+          authorityId: m.authority.id,
+          agendaCount: m.agendaItems.length,
+        })),
       (params) => meetingWindow(params.filter),
-      ["when", "kind", "from", "to"],
+      ["when", "authorityId", "kind", "from", "to"],
     ),
     CREATE: mutation(
       `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { ${MEETING_ROW} } }`,
@@ -160,9 +155,8 @@ export const governanceQueries: Record<string, ResourceQueries> = {
     ),
   },
   decisions: {
-    ...typedQueries("decision", DECISION_FULL),
+    ...typedQueries("decision", "Decision", DECISION_FULL, DECISION_ROW),
     GET_LIST: connectionList(
-      "decisions",
       `query ($first: Int, $after: String, $filter: DecisionFilter) {
         decisions(first: $first, after: $after, filter: $filter) {
           totalCount pageInfo { endCursor } edges { node { ${DECISION_ROW} } } } }`,
@@ -184,26 +178,28 @@ export const governanceQueries: Record<string, ResourceQueries> = {
     ),
   },
   actionItems: {
+    // The 100 due first of the chosen status and authority; the API orders them by due date.
     GET_LIST: localList(
-      `{ schoolAuthorities { id name meetings(last: 100) { edges { node { actionItems { ${ACTION_ITEM} } } } } } }`,
+      `query ($status: ActionItemStatus, $authorityId: ID) {
+        actionItems(filter: { status: $status, authorityId: $authorityId }, first: 100) {
+          edges { node { ${ACTION_ITEM} } } } }`,
       (data) =>
-        data.schoolAuthorities.flatMap((a: Row) =>
-          edges(a.meetings).flatMap((m) =>
-            m.actionItems.map((item: Row) => ({
-              ...item,
-              authority: { id: a.id, name: a.name },
-              authorityId: a.id,
-              // Overdue first, then open ones by due date, then the rest.
-              rank: `${item.overdue ? 0 : item.status === "OPEN" ? 1 : 2}-${item.dueDate ?? "9999"}`,
-            })),
-          ),
-        ),
-      () => ({}),
-      [],
+        edges(data.actionItems).map((item) => ({
+          ...item,
+          authority: item.meeting.authority,
+          authorityId: item.meeting.authority.id,
+          // Overdue first, then open ones by due date, then the rest.
+          rank: `${item.overdue ? 0 : item.status === "OPEN" ? 1 : 2}-${item.dueDate ?? "9999"}`,
+        })),
+      (params) => ({
+        status: params.filter?.status || null,
+        authorityId: params.filter?.authorityId || null,
+      }),
+      ["status", "authorityId"],
     ),
   },
   procurementRequests: {
-    ...typedQueries("procurementRequest", PROCUREMENT_ROW),
+    ...typedQueries("procurementRequest", "ProcurementRequest", PROCUREMENT_RECORD, PROCUREMENT_ROW),
     // The show page asks for the decisions unless the viewer is a school contact (meta).
     GET_ONE: (params: { id: string; meta?: { withDecisions?: boolean } }): Built => ({
       query: gql`query ($id: ID!, $withDecisions: Boolean!) { record: procurementRequest(id: $id) { ${PROCUREMENT} } }`,
@@ -220,7 +216,7 @@ export const governanceQueries: Record<string, ResourceQueries> = {
       [],
     ),
     CREATE: mutation(
-      `mutation ($input: RaiseProcurementRequestInput!) { raiseProcurementRequest(input: $input) { ${PROCUREMENT_ROW} } }`,
+      `mutation ($input: RaiseProcurementRequestInput!) { raiseProcurementRequest(input: $input) { ${PROCUREMENT_RECORD} } }`,
       (params) => ({
         input: {
           schoolId: params.data.schoolId,
@@ -236,7 +232,6 @@ export const governanceQueries: Record<string, ResourceQueries> = {
   },
   auditLog: {
     GET_LIST: connectionList(
-      "auditLog",
       `query ($first: Int, $after: String, $authorityId: ID, $objectType: String, $action: String) {
         auditLog(first: $first, after: $after, authorityId: $authorityId, objectType: $objectType, action: $action) {
           totalCount pageInfo { endCursor } edges { node { ${AUDIT} } } } }`,

@@ -20,6 +20,7 @@ import { decodeId } from "../../graphql/ids.ts";
 import { groupedLoader, withFields } from "../../graphql/loaders.ts";
 import { berlinDate, todayInBerlin } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
+import { cpuTurn } from "../../lib/turns.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
 import {
   type BurndownPoint,
@@ -151,7 +152,12 @@ const BurndownForecastRef = builder.objectRef<Forecast>("BurndownForecast").impl
     basisDays: t.exposeInt("elapsedDays", { description: "Days of the period elapsed by asOf." }),
     projectedLow: t.field({ type: "Decimal", resolve: (f) => fromHundredths(f.projectedLow) }),
     projectedHigh: t.field({ type: "Decimal", resolve: (f) => fromHundredths(f.projectedHigh) }),
-    estimates: t.field({ type: [ForecastEstimateRef], resolve: (f) => f.methods }),
+    estimates: t.field({
+      type: [ForecastEstimateRef],
+      // One per forecast method.
+      complexity: { field: 1, multiplier: 2 },
+      resolve: (f) => f.methods,
+    }),
   }),
 });
 
@@ -173,6 +179,16 @@ const VolumeChangeRef = builder.objectRef<VolumeChange>("ServiceOrderVolume").im
 });
 
 const AS_OF = "The day the figures refer to; default today (Europe/Berlin).";
+
+// For the query cost limit (graphql/operation-limits.ts), where a plain field costs 1: burn-down
+// and forecast walk the order's per-day totals day by day; a burn-down has a point per day, week
+// or month of a year's validity.
+const FIGURES_WEIGHT = 250;
+const POINTS = { DAY: 366, WEEK: 53, MONTH: 12 } as const;
+/** Schools of one authority: 80 schools across KSM's 13. */
+const SCHOOLS = 6;
+/** An authority's service orders: this year's and last year's. */
+const ORDERS_PER_AUTHORITY = 2;
 
 builder.prismaNode("ServiceOrder", {
   id: { field: "id" },
@@ -249,7 +265,9 @@ builder.prismaNode("ServiceOrder", {
         granularity: t.arg({ type: GranularityEnum, defaultValue: "WEEK" }),
         asOf: t.arg({ type: "Date", description: AS_OF }),
       },
+      complexity: (args) => ({ field: FIGURES_WEIGHT, multiplier: POINTS[args.granularity ?? "WEEK"] }),
       resolve: async (o, args, ctx) => {
+        await cpuTurn();
         const [totals, days] = await Promise.all([
           loaders(ctx).totals.load(o.id),
           loaders(ctx).days.load(o.id),
@@ -260,7 +278,9 @@ builder.prismaNode("ServiceOrder", {
     forecast: t.field({
       type: BurndownForecastRef,
       args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
+      complexity: FIGURES_WEIGHT,
       resolve: async (o, args, ctx) => {
+        await cpuTurn();
         const [totals, days] = await Promise.all([
           loaders(ctx).totals.load(o.id),
           loaders(ctx).days.load(o.id),
@@ -298,7 +318,8 @@ builder.prismaNode("ServiceOrder", {
     }),
     bookings: t.relatedConnection(
       "bookings",
-      { cursor: "seq", totalCount: true, query: { orderBy: { seq: "asc" } } },
+      // Paged by id like every connection (see graphql/ids.ts checkCursor), in ledger order.
+      { cursor: "id", totalCount: true, query: { orderBy: { seq: "asc" } } },
       { name: "BookingConnection" },
       { name: "BookingEdge" },
     ),
@@ -315,6 +336,7 @@ builder.prismaNode("ServiceOrder", {
     }),
     proofsOfService: t.relation("proofs", {
       description: "Monthly proofs of service (controllers and the provider; empty for others).",
+      complexity: { field: 1, multiplier: 12 },
       query: (_args, ctx) => ({
         where: readsInvoices(ctx.access) ? {} : { id: "" },
         orderBy: { month: "asc" },
@@ -457,7 +479,11 @@ builder.prismaNode("ProofOfService", {
     dailyRate: t.field({ type: "Decimal", ...proofField((f) => fromCents(BigInt(f.dailyRateCents))) }),
     bookingCount: t.int({ ...proofField((f) => f.bookingCount) }),
     byLine: t.field({ type: [ProofItemRef], ...proofField((f) => f.byLine) }),
-    bySchool: t.field({ type: [ProofItemRef], ...proofField((f) => f.bySchool) }),
+    bySchool: t.field({
+      type: [ProofItemRef],
+      complexity: { field: 1, multiplier: SCHOOLS },
+      ...proofField((f) => f.bySchool),
+    }),
     roundingRule: t.string({ ...proofField((f) => f.roundingRule) }),
     issuedAt: t.expose("issuedAt", { type: "DateTime", nullable: true }),
     issuedBy: t.relation("issuedBy", { nullable: true }),
@@ -480,6 +506,7 @@ builder.prismaNode("ProofOfService", {
 builder.prismaObjectFields("SchoolAuthority", (t) => ({
   serviceOrders: t.relation("serviceOrders", {
     description: "The authority's service orders (Servicescheine), newest year first.",
+    complexity: { field: 1, multiplier: ORDERS_PER_AUTHORITY },
     args: { year: t.arg.int() },
     query: (args, ctx) => ({
       where: {
@@ -609,7 +636,7 @@ builder.mutationFields((t) => ({
             category: f.string({ required: true }),
             personDays: f.field({ type: "Decimal", required: true }),
             effectiveDate: f.field({ type: "Date" }),
-            reason: f.string({ required: true }),
+            reason: f.string({ required: true, maxLength: 1000 }),
           }),
         }),
       }),
@@ -681,7 +708,7 @@ builder.mutationFields((t) => ({
             category: f.string({ description: 'A service line of the order; default "Support".' }),
             schoolId: f.id(),
             ticketRef: f.string(),
-            description: f.string({ required: true }),
+            description: f.string({ required: true, maxLength: 2000 }),
             idempotencyKey: f.string({
               description:
                 "The same key with the same input returns the first booking; with another input, CONFLICT.",
@@ -712,7 +739,10 @@ builder.mutationFields((t) => ({
       input: t.arg({
         required: true,
         type: builder.inputType("ReverseBookingInput", {
-          fields: (f) => ({ bookingId: f.id({ required: true }), reason: f.string({ required: true }) }),
+          fields: (f) => ({
+            bookingId: f.id({ required: true }),
+            reason: f.string({ required: true, maxLength: 1000 }),
+          }),
         }),
       }),
     },
@@ -792,7 +822,10 @@ builder.mutationField("disputeProofOfService", (t) =>
     type: "ProofOfService",
     description: "ISSUED → DISPUTED by the authority's controller, with a reason.",
     authScopes: { signedIn: true },
-    args: { proofOfServiceId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      proofOfServiceId: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, maxLength: 2000 }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const proof = await ctx.run(transitionProof, {
         proofId: idOf(args.proofOfServiceId, "ProofOfService", "proofOfServiceId"),

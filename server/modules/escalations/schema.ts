@@ -19,6 +19,8 @@ import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
 import { groupedLoader, withFields } from "../../graphql/loaders.ts";
 import { badInput, notFound } from "../../lib/errors.ts";
+import { cpuTurn } from "../../lib/turns.ts";
+import { MAX_TEXT_LENGTH } from "../../lib/validate.ts";
 import { BookingRef } from "../controlling/schema.ts";
 import type { Command } from "../work.ts";
 import { type Clock, clock } from "./clock.ts";
@@ -44,6 +46,18 @@ const StatusEnum = builder.enumType(EscalationStatus, { name: "EscalationStatus"
 builder.enumType(SatisfactionSource, { name: "SatisfactionSource" });
 const MeasureKindEnum = builder.enumType(MeasureKind, { name: "MeasureKind" });
 builder.enumType(MeasureStatus, { name: "MeasureStatus" });
+
+// Weights for the query cost limit (graphql/operation-limits.ts), where a plain field costs 1: a
+// year's quality figures take every escalation's clock and cost about as much as a thousand
+// fields; one clock about five. Lists count with their expected sizes.
+const QUALITY_WEIGHT = 1000;
+const CLOCK_WEIGHT = 5;
+/** Escalations of one authority: KSM's authorities raise about 150 a year between them. */
+const PER_AUTHORITY = 12;
+/** Schools of one authority: 80 schools across KSM's 13. */
+const SCHOOLS = 6;
+const SEVERITIES = Object.keys(Severity).length;
+const STATUSES = Object.keys(EscalationStatus).length;
 
 /** Per request: the authority's state and targets, loaded once for all escalations asked for. */
 const configLoaders = new WeakMap<
@@ -123,7 +137,12 @@ builder.prismaNode("Escalation", {
       description: "The decision that resolved the escalation.",
     }),
     satisfaction: t.relation("satisfaction", { nullable: true }),
-    clock: t.field({ type: ClockRef, select: clockSelect, resolve: (e, _args, ctx) => clockOf(ctx, e) }),
+    clock: t.field({
+      type: ClockRef,
+      select: clockSelect,
+      complexity: CLOCK_WEIGHT,
+      resolve: (e, _args, ctx) => clockOf(ctx, e),
+    }),
     relatedEscalations: t.prismaField({
       type: ["Escalation"],
       description: "Other escalations about the same service-desk ticket.",
@@ -214,8 +233,16 @@ const FiguresRef = builder.objectRef<Figures>("QualityFigures").implement({
   fields: (t) => ({
     period: t.exposeString("period"),
     raised: t.exposeInt("raised"),
-    bySeverity: t.field({ type: [SeverityCount], resolve: (f) => f.bySeverity }),
-    byStatus: t.field({ type: [StatusCount], resolve: (f) => f.byStatus }),
+    bySeverity: t.field({
+      type: [SeverityCount],
+      complexity: { field: 1, multiplier: SEVERITIES },
+      resolve: (f) => f.bySeverity,
+    }),
+    byStatus: t.field({
+      type: [StatusCount],
+      complexity: { field: 1, multiplier: STATUSES },
+      resolve: (f) => f.byStatus,
+    }),
     medianDaysToReview: t.exposeFloat("medianDaysToReview", { nullable: true }),
     p90DaysToReview: t.exposeFloat("p90DaysToReview", { nullable: true }),
     medianDaysToResolution: t.exposeFloat("medianDaysToResolution", { nullable: true }),
@@ -245,8 +272,16 @@ const QualityRef = builder.objectRef<Awaited<ReturnType<typeof serviceQuality>>>
   fields: (t) => ({
     year: t.exposeInt("year"),
     total: t.field({ type: FiguresRef, resolve: (q) => q.total }),
-    months: t.field({ type: [FiguresRef], resolve: (q) => q.months }),
-    schools: t.field({ type: [SchoolFigures], resolve: (q) => q.schools }),
+    months: t.field({
+      type: [FiguresRef],
+      complexity: { field: 1, multiplier: 12 },
+      resolve: (q) => q.months,
+    }),
+    schools: t.field({
+      type: [SchoolFigures],
+      complexity: { field: 1, multiplier: SCHOOLS },
+      resolve: (q) => q.schools,
+    }),
     repeatTickets: t.field({
       type: [
         builder.objectRef<{ ticketRef: string; count: number }>("RepeatTicket").implement({
@@ -265,6 +300,8 @@ const QualityRef = builder.objectRef<Awaited<ReturnType<typeof serviceQuality>>>
           }),
         }),
       ],
+      // A year's quarters.
+      complexity: { field: 1, multiplier: 4 },
       resolve: (q) => q.satisfactionTrend,
     }),
   }),
@@ -283,6 +320,7 @@ const TargetRef = builder
 builder.prismaObjectFields("SchoolAuthority", (t) => ({
   escalations: t.relation("escalations", {
     args: { status: t.arg({ type: StatusEnum }) },
+    complexity: { field: 1, multiplier: PER_AUTHORITY },
     query: (args, ctx) => ({
       where: { AND: [escalationScope(ctx.access), args.status ? { status: args.status } : {}] },
       orderBy: { raisedAt: "desc" },
@@ -291,6 +329,7 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
   escalationTargets: t.field({
     type: [TargetRef],
     select: { id: true },
+    complexity: { field: 1, multiplier: SEVERITIES },
     resolve: async (authority, _args, ctx) => {
       const config = await configOf(ctx, authority.id);
       return (
@@ -332,10 +371,13 @@ builder.queryFields((t) => ({
     type: ["Escalation"],
     description: "Open escalations past a target, most overdue first.",
     authScopes: { signedIn: true },
+    // The clocks of all the authority's open escalations, to find the late ones.
+    complexity: { field: 20 * CLOCK_WEIGHT, multiplier: 20 },
     args: { authorityId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const authorityId = decodeId(String(args.authorityId), "SchoolAuthority", "authorityId");
       ctx.access.requireAuthority(authorityId, "Schulträger");
+      await cpuTurn();
       const open = await ctx.db.read.escalation.findMany({
         where: { AND: [escalationScope(ctx.access), { authorityId, resolvedAt: null }] },
         select: { id: true, ...clockSelect },
@@ -355,6 +397,7 @@ builder.queryFields((t) => ({
   serviceQuality: t.field({
     type: QualityRef,
     authScopes: { signedIn: true },
+    complexity: QUALITY_WEIGHT,
     args: {
       authorityId: t.arg.id({ required: true }),
       year: t.arg.int({ required: true }),
@@ -371,6 +414,7 @@ builder.queryFields((t) => ({
         const school = await ctx.db.read.school.findUnique({ where: { id: schoolId } });
         if (!school || school.authorityId !== authorityId) throw notFound("Schule");
       }
+      await cpuTurn();
       return serviceQuality(ctx.db.read, authorityId, args.year, schoolId);
     },
   }),
@@ -390,7 +434,7 @@ builder.mutationFields((t) => ({
           fields: (f) => ({
             schoolId: f.id({ required: true }),
             subject: f.string({ required: true }),
-            description: f.string({ required: true }),
+            description: f.string({ required: true, maxLength: 5000 }),
             ticketRef: f.string(),
             severity: f.field({ type: SeverityEnum, required: true }),
           }),
@@ -446,7 +490,7 @@ builder.mutationFields((t) => ({
         type: builder.inputType("ResolveEscalationInput", {
           fields: (f) => ({
             escalationId: f.id({ required: true }),
-            resolution: f.string({ required: true }),
+            resolution: f.string({ required: true, maxLength: 5000 }),
             rejected: f.boolean({ defaultValue: false }),
             decisionId: f.id({ description: "The decision of the Jour-Fixe that resolved it." }),
           }),
@@ -475,7 +519,7 @@ builder.mutationFields((t) => ({
           fields: (f) => ({
             schoolId: f.id({ required: true }),
             score: f.int({ required: true }),
-            comment: f.string(),
+            comment: f.string({ maxLength: 2000 }),
             escalationId: f.id(),
             period: f.string(),
           }),
@@ -519,7 +563,7 @@ builder.mutationFields((t) => ({
             schoolId: f.id({ required: true }),
             kind: f.field({ type: MeasureKindEnum, required: true }),
             title: f.string({ required: true }),
-            description: f.string(),
+            description: f.string({ maxLength: 5000 }),
           }),
         }),
       }),
@@ -538,7 +582,10 @@ builder.mutationFields((t) => ({
     type: "ServiceMeasure",
     description: "Finishes the measure with its service report.",
     authScopes: { signedIn: true },
-    args: { measureId: t.arg.id({ required: true }), report: t.arg.string({ required: true }) },
+    args: {
+      measureId: t.arg.id({ required: true }),
+      report: t.arg.string({ required: true, maxLength: MAX_TEXT_LENGTH }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const measure = await ctx.run(completeServiceMeasure, {
         measureId: decodeId(String(args.measureId), "ServiceMeasure", "measureId"),

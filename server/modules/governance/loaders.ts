@@ -29,11 +29,6 @@ export function loaders(ctx: Context): Loaders {
   return found;
 }
 
-/** A subscription's context lives for all its events: each event must read fresh figures. */
-export function resetLoaders(ctx: Context): void {
-  perContext.delete(ctx);
-}
-
 function create(ctx: Context): Loaders {
   const db = ctx.db.read;
   return {

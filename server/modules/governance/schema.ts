@@ -19,10 +19,12 @@ import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
 import { todayInBerlin } from "../../lib/dates.ts";
 import { badInput, notFound } from "../../lib/errors.ts";
+import { cpuTurn } from "../../lib/turns.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
+import { MAX_TEXT_LENGTH } from "../../lib/validate.ts";
 import { UserRef } from "../organisations/schema.ts";
 import { createCalendarFeed, revokeCalendarFeeds } from "./calendar.ts";
-import { loaders, resetLoaders, reviewSummary } from "./loaders.ts";
+import { loaders, reviewSummary } from "./loaders.ts";
 import { type SearchHit, searchIndex } from "./search.ts";
 import {
   addActionItem,
@@ -69,6 +71,14 @@ const DecisionChangeEnum = builder.enumType("DecisionChange", {
 const PER_MEETING = 6;
 const PER_AGENDA_ITEM = 2;
 const STEERING_GROUP_SIZE = 6;
+/** A weekly series over a year. */
+const PER_SERIES = 52;
+// Weights of fields that compute, where a plain field costs 1: a search ranks every matching
+// index entry; carrying forward reads the open items of all earlier meetings; a review summary
+// counts the verdicts against the steering group.
+const SEARCH_WEIGHT = 500;
+const CARRY_FORWARD_WEIGHT = 250;
+const REVIEW_SUMMARY_WEIGHT = 5;
 
 const id = (value: string | number, typename: string, field: string) =>
   decodeId(String(value), typename, field);
@@ -154,7 +164,10 @@ builder.prismaNode("MeetingSeries", {
     startDate: t.expose("startDate", { type: "Date" }),
     endDate: t.expose("endDate", { type: "Date", nullable: true }),
     count: t.exposeInt("count", { nullable: true }),
-    meetings: t.relation("meetings", { query: { orderBy: { scheduledAt: "asc" } } }),
+    meetings: t.relation("meetings", {
+      query: { orderBy: { scheduledAt: "asc" } },
+      complexity: { field: 1, multiplier: PER_SERIES },
+    }),
   }),
 });
 
@@ -270,6 +283,7 @@ const DecisionRef = builder.prismaNode("Decision", {
     reviewSummary: t.field({
       type: ReviewSummaryRef,
       select: { id: true, authorityId: true },
+      complexity: REVIEW_SUMMARY_WEIGHT,
       resolve: (d, _args, ctx) => reviewSummary(ctx, d),
     }),
   }),
@@ -431,6 +445,24 @@ const DecisionUpdateRef = builder
     }),
   });
 
+// Shared by the meetings of one authority and those of all the caller may see. Under an authority
+// the total is counted with the authority's query; at the top it is counted on its own.
+const MeetingConnection = builder.connectionObject(
+  {
+    type: MeetingRef,
+    name: "MeetingConnection",
+    fields: (t) => ({
+      totalCount: t.int({
+        resolve: (connection) => {
+          const total = (connection as { totalCount?: number | (() => Promise<number>) }).totalCount;
+          return typeof total === "function" ? total() : (total ?? 0);
+        },
+      }),
+    }),
+  },
+  { name: "MeetingEdge" },
+);
+
 builder.prismaObjectFields("SchoolAuthority", (t) => ({
   meetings: t.relatedConnection(
     "meetings",
@@ -459,8 +491,7 @@ builder.prismaObjectFields("SchoolAuthority", (t) => ({
         orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
       }),
     },
-    { name: "MeetingConnection" },
-    { name: "MeetingEdge" },
+    MeetingConnection,
   ),
   meetingSeries: t.relation("meetingSeries", {
     authScopes: (authority, _args, ctx) => ctx.access.canSeeSteeringRecords(authority.id),
@@ -497,6 +528,62 @@ const DecisionFilter = builder.inputType("DecisionFilter", {
     text: f.string({ description: "Words in title or text." }),
   }),
 });
+
+const MeetingFilter = builder.inputType("MeetingFilter", {
+  fields: (f) => ({
+    authorityId: f.id(),
+    kind: f.field({ type: MeetingKindEnum }),
+    from: f.field({ type: "DateTime", description: "Scheduled at or after." }),
+    to: f.field({ type: "DateTime", description: "Scheduled before." }),
+  }),
+});
+
+function meetingWhere(
+  filter:
+    | {
+        authorityId?: string | number | null;
+        kind?: MeetingKind | null;
+        from?: Date | null;
+        to?: Date | null;
+      }
+    | null
+    | undefined,
+  ctx: Context,
+) {
+  const authorityId = optionalId(filter?.authorityId, "SchoolAuthority", "filter.authorityId");
+  if (authorityId) ctx.access.requireSteeringRecords(authorityId, "Schulträger");
+  return {
+    AND: [
+      ctx.access.steeringScope(),
+      authorityId ? { authorityId } : {},
+      filter?.kind ? { kind: filter.kind } : {},
+      filter?.from ? { scheduledAt: { gte: filter.from } } : {},
+      filter?.to ? { scheduledAt: { lt: filter.to } } : {},
+    ],
+  };
+}
+
+const ActionItemFilter = builder.inputType("ActionItemFilter", {
+  fields: (f) => ({
+    authorityId: f.id(),
+    status: f.field({ type: ActionItemStatusEnum }),
+  }),
+});
+
+function actionItemWhere(
+  filter: { authorityId?: string | number | null; status?: ActionItemStatus | null } | null | undefined,
+  ctx: Context,
+) {
+  const authorityId = optionalId(filter?.authorityId, "SchoolAuthority", "filter.authorityId");
+  if (authorityId) ctx.access.requireSteeringRecords(authorityId, "Schulträger");
+  return {
+    AND: [
+      ctx.access.steeringScope(),
+      authorityId ? { authorityId } : {},
+      filter?.status ? { status: filter.status } : {},
+    ],
+  };
+}
 
 function decisionWhere(
   filter:
@@ -579,6 +666,44 @@ builder.queryFields((t) => ({
     { name: "DecisionConnection" },
     { name: "DecisionEdge" },
   ),
+  meetings: t.prismaConnection(
+    {
+      type: "Meeting",
+      cursor: "id",
+      description: "Meetings of every authority whose steering records the caller may see, in date order.",
+      authScopes: { signedIn: true },
+      args: { filter: t.arg({ type: MeetingFilter }) },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.read.meeting.count({ where: meetingWhere(args.filter, ctx) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.read.meeting.findMany({
+          ...query,
+          where: meetingWhere(args.filter, ctx),
+          orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+        }),
+    },
+    MeetingConnection,
+  ),
+  actionItems: t.prismaConnection(
+    {
+      type: "ActionItem",
+      cursor: "id",
+      description:
+        "Action items of every authority whose steering records the caller may see, the earliest due first, those without a due date last.",
+      authScopes: { signedIn: true },
+      args: { filter: t.arg({ type: ActionItemFilter }) },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.read.actionItem.count({ where: actionItemWhere(args.filter, ctx) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.read.actionItem.findMany({
+          ...query,
+          where: actionItemWhere(args.filter, ctx),
+          orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+        }),
+    },
+    { name: "ActionItemConnection" },
+    { name: "ActionItemEdge" },
+  ),
   myPendingReviews: t.prismaField({
     type: ["Decision"],
     description: "Decisions of the caller's steering groups that the caller has not reviewed yet.",
@@ -616,9 +741,13 @@ builder.queryFields((t) => ({
     type: CarryForwardRef,
     description: "What a meeting should pick up from earlier meetings of the same authority.",
     authScopes: { signedIn: true },
+    complexity: CARRY_FORWARD_WEIGHT,
     args: { meetingId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      carryForwardCandidates(ctx.db.read, ctx.access, id(args.meetingId, "Meeting", "meetingId")),
+    resolve: async (_root, args, ctx) => {
+      const meetingId = id(args.meetingId, "Meeting", "meetingId");
+      await cpuTurn();
+      return carryForwardCandidates(ctx.db.read, ctx.access, meetingId);
+    },
   }),
   procurementRequest: t.prismaField({
     type: "ProcurementRequest",
@@ -638,6 +767,7 @@ builder.queryFields((t) => ({
     type: [SearchHitRef],
     description: "Full-text search over decisions, agenda notes, minutes and amendments, best match first.",
     authScopes: { signedIn: true },
+    complexity: (args) => ({ field: SEARCH_WEIGHT, multiplier: args.first ?? 20 }),
     args: {
       text: t.arg.string({ required: true }),
       authorityId: t.arg.id(),
@@ -650,6 +780,7 @@ builder.queryFields((t) => ({
       if (authorityId) ctx.access.requireSteeringRecords(authorityId, "Schulträger");
       const first = args.first ?? 20;
       if (first < 1 || first > 100) throw badInput("first", "Bitte zwischen 1 und 100 Treffer anfordern.");
+      await cpuTurn();
       const hits = await searchIndex(ctx.db.read, {
         authorityIds: authorityId ? [authorityId] : ctx.access.steeringRecordAuthorityIds,
         text: args.text,
@@ -705,7 +836,7 @@ const AddAgendaItemInput = builder.inputType("AddAgendaItemInput", {
   fields: (f) => ({
     meetingId: f.id({ required: true }),
     title: f.string({ required: true }),
-    notes: f.string(),
+    notes: f.string({ maxLength: MAX_TEXT_LENGTH }),
     kind: f.field({ type: AgendaItemKindEnum }),
     presenterId: f.id(),
     procurementRequestId: f.id(),
@@ -720,7 +851,7 @@ const UpdateAgendaItemInput = builder.inputType("UpdateAgendaItemInput", {
   fields: (f) => ({
     agendaItemId: f.id({ required: true }),
     title: f.string(),
-    notes: f.string(),
+    notes: f.string({ maxLength: MAX_TEXT_LENGTH }),
     kind: f.field({ type: AgendaItemKindEnum }),
     presenterId: f.id(),
     status: f.field({ type: AgendaItemStatusEnum }),
@@ -732,7 +863,7 @@ const RecordDecisionInput = builder.inputType("RecordDecisionInput", {
     meetingId: f.id({ required: true }),
     agendaItemId: f.id(),
     title: f.string({ required: true }),
-    text: f.string({ required: true }),
+    text: f.string({ required: true, maxLength: MAX_TEXT_LENGTH }),
     status: f.field({ type: DecisionStatusEnum, defaultValue: "PROPOSED" }),
     schoolId: f.id(),
     procurementRequestId: f.id(),
@@ -746,7 +877,7 @@ const ReviewDecisionInput = builder.inputType("ReviewDecisionInput", {
   fields: (f) => ({
     decisionId: f.id({ required: true }),
     verdict: f.field({ type: ReviewVerdictEnum, required: true }),
-    comment: f.string(),
+    comment: f.string({ maxLength: 2000 }),
   }),
 });
 
@@ -754,7 +885,7 @@ const AddActionItemInput = builder.inputType("AddActionItemInput", {
   fields: (f) => ({
     meetingId: f.id({ required: true }),
     agendaItemId: f.id(),
-    title: f.string({ required: true }),
+    title: f.string({ required: true, maxLength: 500 }),
     ownerId: f.id(),
     dueDate: f.field({ type: "Date" }),
   }),
@@ -765,7 +896,7 @@ const RaiseProcurementInput = builder.inputType("RaiseProcurementRequestInput", 
     schoolId: f.id({ required: true }),
     category: f.field({ type: ProcurementCategoryEnum, required: true }),
     title: f.string({ required: true }),
-    justification: f.string({ required: true }),
+    justification: f.string({ required: true, maxLength: 5000 }),
     estimatedCost: f.field({ type: "Decimal", required: true, description: "Euros." }),
   }),
 });
@@ -826,7 +957,10 @@ builder.mutationFields((t) => ({
   cancelMeeting: t.prismaField({
     type: "Meeting",
     authScopes: { signedIn: true },
-    args: { meetingId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      meetingId: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, maxLength: 500 }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const meeting = await ctx.run(cancelMeeting, {
         meetingId: id(args.meetingId, "Meeting", "meetingId"),
@@ -847,7 +981,7 @@ builder.mutationFields((t) => ({
             meetingId: f.id({ required: true }),
             title: f.string(),
             location: f.string(),
-            summary: f.string(),
+            summary: f.string({ maxLength: MAX_TEXT_LENGTH }),
           }),
         }),
       }),
@@ -963,7 +1097,7 @@ builder.mutationFields((t) => ({
     args: {
       decisionId: t.arg.id({ required: true }),
       status: t.arg({ type: DecisionStatusEnum, required: true }),
-      reason: t.arg.string(),
+      reason: t.arg.string({ maxLength: 2000 }),
     },
     resolve: async (query, _root, args, ctx) => {
       const decision = await ctx.run(changeDecisionStatus, {
@@ -1037,8 +1171,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: {
       meetingId: t.arg.id({ required: true }),
-      reason: t.arg.string({ required: true }),
-      text: t.arg.string({ required: true }),
+      reason: t.arg.string({ required: true, maxLength: 500 }),
+      text: t.arg.string({ required: true, maxLength: MAX_TEXT_LENGTH }),
     },
     resolve: async (query, _root, args, ctx) => {
       const amendment = await ctx.run(addAmendment, {
@@ -1113,10 +1247,7 @@ builder.subscriptionFields((t) => ({
       ctx.access.requireSteeringRecords(authorityId, "Schulträger");
       return ctx.events.subscribe("decisionUpdated", (event) => event.authorityId === authorityId);
     },
-    resolve: (event, _args, ctx) => {
-      resetLoaders(ctx);
-      return event;
-    },
+    resolve: (event) => event,
   }),
 }));
 

@@ -5,12 +5,14 @@ import type { Database } from "../../db/client.ts";
 import { HubError } from "../../lib/errors.ts";
 import { MAX_EMAIL_LENGTH } from "../../lib/validate.ts";
 import type { Runner, Work } from "../work.ts";
-import { dummyHash, verifyPassword } from "./passwords.ts";
+import { dummyHash, isDemoPassword, verifyPassword } from "./passwords.ts";
 import { type Attempt, type Counted, SignInThrottles } from "./throttle.ts";
 
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
+  /** Production: the published demo password signs no one in, whichever account it is tried on. */
+  refuseDemoPassword: boolean;
 }
 
 const MINUTE = 60_000;
@@ -138,6 +140,12 @@ export class SignIn {
     password: string;
     address: string;
   }): Promise<{ token: string; user: ViewerUser; expiresAt: Date; sessionId: string }> {
+    if (this.policy.refuseDemoPassword && isDemoPassword(input.password)) {
+      throw new HubError(
+        "UNAUTHENTICATED",
+        "Das Demo-Passwort gilt im Produktivbetrieb für kein Konto. Bitte melden Sie sich mit Ihrem eigenen Passwort an.",
+      );
+    }
     const email = input.email.trim().toLowerCase();
     const attempt = { email, address: input.address };
     // A look without the writer's turn first, so a flood of refused attempts does not queue there.

@@ -8,6 +8,7 @@ import {
 } from "../../db/generated/client/enums.ts";
 import { builder } from "../../graphql/builder.ts";
 import { decodeId } from "../../graphql/ids.ts";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "../../lib/validate.ts";
 import {
   addSteeringGroupMember,
   createSteeringGroup,
@@ -24,6 +25,12 @@ builder.enumType(SchoolKind, { name: "SchoolKind" });
 export const SupportSideEnum = builder.enumType("SupportSide", {
   values: ["PROVIDER", "AUTHORITY_IT"] as const,
 });
+
+// Expected list sizes for the query cost limit (graphql/operation-limits.ts), from the KSM case: a
+// provider serves 13 authorities with about 80 schools, a steering group has five to eight members.
+const AUTHORITIES = 13;
+const SCHOOLS_PER_AUTHORITY = 6;
+const STEERING_GROUP_SIZE = 6;
 
 builder.prismaNode("Provider", {
   id: { field: "id" },
@@ -43,7 +50,10 @@ export const SchoolAuthorityRef = builder.prismaNode("SchoolAuthority", {
     state: t.exposeString("state", { description: "Federal state (ISO 3166-2 suffix, e.g. MV)." }),
     legalBasis: t.exposeString("legalBasis"),
     agreementStart: t.expose("agreementStart", { type: "Date" }),
-    schools: t.relation("schools", { query: { orderBy: { name: "asc" } } }),
+    schools: t.relation("schools", {
+      query: { orderBy: { name: "asc" } },
+      complexity: { field: 1, multiplier: SCHOOLS_PER_AUTHORITY },
+    }),
     steeringGroup: t.relation("steeringGroup", { nullable: true }),
   }),
 });
@@ -88,7 +98,10 @@ builder.prismaNode("SteeringGroup", {
   fields: (t) => ({
     name: t.exposeString("name"),
     authority: t.relation("authority"),
-    members: t.relation("members", { query: { orderBy: [{ coordinator: "desc" }, { createdAt: "asc" }] } }),
+    members: t.relation("members", {
+      query: { orderBy: [{ coordinator: "desc" }, { createdAt: "asc" }] },
+      complexity: { field: 1, multiplier: STEERING_GROUP_SIZE },
+    }),
   }),
 });
 
@@ -138,6 +151,7 @@ builder.queryFields((t) => ({
     type: ["SchoolAuthority"],
     description: "The authorities the caller may see.",
     authScopes: { signedIn: true },
+    complexity: { field: 1, multiplier: AUTHORITIES },
     resolve: (query, _root, _args, ctx) =>
       ctx.db.read.schoolAuthority.findMany({
         ...query,
@@ -161,7 +175,10 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
-    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    args: {
+      email: t.arg.string({ required: true, maxLength: MAX_EMAIL_LENGTH }),
+      password: t.arg.string({ required: true, maxLength: MAX_PASSWORD_LENGTH }),
+    },
     resolve: async (_root, args, ctx) => {
       const result = await ctx.signIn.login({
         email: args.email,

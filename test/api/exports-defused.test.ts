@@ -206,3 +206,22 @@ describe("iCal feed", () => {
     expect(event?.getAllProperties("attendee")).toHaveLength(0);
   });
 });
+
+describe("export parameters", () => {
+  it("are bounded like every string argument: an overlong one answers 400 with a German message", async () => {
+    const token = await hub.login("controlling@schwerin.example");
+    const order = await hub.db.read.serviceOrder.findFirstOrThrow({
+      where: { authority: { name: "Landeshauptstadt Schwerin" } },
+      orderBy: { year: "asc" },
+    });
+    const id = encodeURIComponent(gid("ServiceOrder", order.id));
+    const response = await fetch(
+      `${hub.url}/exports/bookings.csv?serviceOrderId=${id}&category=${"x".repeat(5000)}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/„category“ darf höchstens 200 Zeichen/);
+  });
+});

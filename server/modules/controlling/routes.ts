@@ -1,7 +1,8 @@
 import { type Request, type Response, Router } from "express";
 import type { RouteDeps } from "../../app.ts";
 import { decodeId } from "../../graphql/ids.ts";
-import { HubError } from "../../lib/errors.ts";
+import { badInput, HubError } from "../../lib/errors.ts";
+import { DEFAULT_MAX_LENGTH } from "../../lib/validate.ts";
 import { bookingRows, bookingsCsv, bookingsXlsx, proofCsv, proofPdf, proofRecord } from "./exports.ts";
 
 const STATUS: Record<string, number> = {
@@ -28,9 +29,13 @@ function attachment(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** A query parameter, bounded like every string argument of the API. */
 const query = (req: Request, name: string): string | null => {
   const value = req.query[name];
-  return typeof value === "string" && value !== "" ? value : null;
+  if (typeof value !== "string" || value === "") return null;
+  if (value.length > DEFAULT_MAX_LENGTH)
+    throw badInput(name, `Der Parameter „${name}“ darf höchstens ${DEFAULT_MAX_LENGTH} Zeichen lang sein.`);
+  return value;
 };
 
 /** HTTP exports of the controlling module, mounted under /exports; the same access rules as the API. */

@@ -38,6 +38,12 @@ builder.scalarType("Date", {
 });
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * The years a point in time of the hub's work may fall in. PostgreSQL has no year 0, so
+ * "0000-01-01T00:00Z" answered INTERNAL_SERVER_ERROR there (found by the fuzz test).
+ */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
 
 function parseDateTime(value: unknown): Date {
   // The calendar part must exist: new Date("2026-02-30T10:00Z") would quietly mean 2 March.
@@ -45,6 +51,10 @@ function parseDateTime(value: unknown): Date {
   const date = valid ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     throw badInput("DateTime", `"${String(value)}" ist kein Zeitpunkt nach ISO 8601 mit Zeitzone.`);
+  }
+  const year = date.getUTCFullYear();
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw badInput("DateTime", `Der Zeitpunkt muss in den Jahren ${FIRST_YEAR} bis ${LAST_YEAR} liegen.`);
   }
   return date;
 }

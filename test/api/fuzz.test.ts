@@ -616,6 +616,35 @@ function strings(value: unknown, into: string[] = []): string[] {
 }
 
 describe(`fuzzed mutations (${TEST_DATABASE})`, () => {
+  it("refuse what earlier runs found with BAD_USER_INPUT, on both databases", async () => {
+    const officer = await hub.login("schul-it@schwerin.example");
+    const schwerin = await hub.db.read.schoolAuthority.findUniqueOrThrow({
+      where: { name: "Landeshauptstadt Schwerin" },
+    });
+    const found: [string, Record<string, unknown>, string | null][] = [
+      // PostgreSQL's text holds no U+0000.
+      ['mutation($e: String!) { login(email: $e, password: "x") { token } }', { e: "a\u0000b" }, null],
+      [
+        'mutation($t: String!, $a: ID!) { createMeeting(input: { authorityId: $a, kind: JOUR_FIXE, scheduledAt: "2026-03-01T10:00:00Z", title: $t }) { id } }',
+        { t: "Jour-Fixe\u0000", a: gid("SchoolAuthority", schwerin.id) },
+        officer,
+      ],
+      // PostgreSQL has no year 0.
+      [
+        'mutation($at: DateTime!, $a: ID!) { createMeeting(input: { authorityId: $a, kind: JOUR_FIXE, scheduledAt: $at, title: "Probe" }) { id } }',
+        { at: "0000-01-01T00:00:00Z", a: gid("SchoolAuthority", schwerin.id) },
+        officer,
+      ],
+    ];
+    for (const [query, variables, token] of found) {
+      const answer = await post(query, variables, token);
+      expect(
+        answer.body?.errors?.map((e) => e.extensions?.code),
+        answer.text,
+      ).toEqual(["BAD_USER_INPUT"]);
+    }
+  });
+
   it(
     "never answer 5xx or INTERNAL_SERVER_ERROR, and never with another tenant's records",
     async () => {

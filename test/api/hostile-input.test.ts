@@ -231,7 +231,14 @@ describe("export parameters", () => {
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text.length).toBeLessThan(200);
-    expect(text).toMatch(/keine gültige ID/);
+    expect(text).toMatch(/„serviceOrderId“ darf höchstens 200 Zeichen/);
+    // Within the bound, a malformed id is named as such.
+    const short = await fetch(`${hub.url}/exports/bookings.csv?serviceOrderId=${"y".repeat(190)}`, {
+      headers: { authorization: `Bearer ${controller}` },
+    });
+    expect(short.status).toBe(400);
+    const answer = await short.text();
+    expect(answer).toMatch(/keine gültige ID/);
   });
 });
 

@@ -1,19 +1,24 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createMigration,
   defaultMigrationsDir,
   defaultPostgresMigrationsDir,
-  defaultSchemaPath,
   migrateDeploy,
   pendingMigrations,
   schemaDrift,
   schemaEngineStarts,
 } from "../../server/db/migrate.ts";
+import {
+  migrationFolders,
+  previousMigrationsDir,
+  schemaTables,
+  scratchDir,
+  timeout,
+} from "../helpers/migration-files.ts";
 import {
   postgresDatabaseExists,
   requirePostgres,
@@ -23,48 +28,11 @@ import {
   withPostgres,
 } from "../helpers/pg-db.ts";
 
-// The first run loads five megabytes of wasm; replaying migrations is fast after that.
-const timeout = 60_000;
-
-const scratchDirs: string[] = [];
-
-function scratchDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-migrations-test-"));
-  scratchDirs.push(dir);
-  return dir;
-}
-
 const databases: TestPostgresDatabase[] = [];
 
 afterEach(async () => {
-  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   await Promise.all(databases.splice(0).map((database) => database.drop()));
 });
-
-function migrationFolders(dir = defaultMigrationsDir): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b));
-}
-
-/** Table names the schema asks for, honouring `@@map`. */
-function schemaTables(): string[] {
-  const schema = fs.readFileSync(defaultSchemaPath, "utf8");
-  return [...schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(
-    ([, model, body]) => /@@map\(\s*"([^"]+)"\s*\)/.exec(body ?? "")?.[1] ?? (model as string),
-  );
-}
-
-/** The folder as it was before its newest migration: the state an older deployment is in. */
-function previousMigrationsDir(source = defaultMigrationsDir): string {
-  const dir = path.join(scratchDir(), "migrations");
-  fs.cpSync(source, dir, { recursive: true });
-  const last = migrationFolders(dir).at(-1);
-  if (last) fs.rmSync(path.join(dir, last), { recursive: true });
-  return dir;
-}
 
 async function freshPostgres(options: { created?: boolean } = {}): Promise<TestPostgresDatabase> {
   const database = await testPostgresDatabase(options);

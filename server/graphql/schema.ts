@@ -6,6 +6,7 @@ import "../modules/audit/schema.ts";
 import "../modules/governance/schema.ts";
 import "../modules/controlling/schema.ts";
 import "../modules/escalations/schema.ts";
+import "../modules/organisations/overview-schema.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -69,7 +69,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 const share = (part: number, whole: number) => (whole === 0 ? null : round2(part / whole));
 
-interface Row {
+export interface Row {
   schoolId: string;
   severity: Severity;
   status: EscalationStatus;
@@ -81,14 +81,49 @@ interface Row {
   clock: ReturnType<typeof clock>;
 }
 
-interface Rating {
+export interface Rating {
   schoolId: string;
   score: number;
   month: string;
   quarter: string;
 }
 
-function figures(period: string, rows: Row[], ratings: Rating[]): Figures {
+type EscalationInput = Omit<Row, "month" | "clock">;
+type Config = Awaited<ReturnType<typeof targetsOf>>[number];
+
+/** The escalations raised in `year` (Berlin time) with their clocks against the authority's targets. */
+export async function clockedRows(
+  escalations: readonly EscalationInput[],
+  config: Config,
+  year: number,
+  now: Date,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [i, e] of escalations.entries()) {
+    // A large authority raises thousands a year; the clocks take their turns with other work.
+    if (i > 0 && i % CLOCKS_PER_TURN === 0) await cpuTurn();
+    const month = berlinDate(e.raisedAt).slice(0, 7);
+    if (month.startsWith(`${year}-`))
+      rows.push({ ...e, month, clock: clock(e, config.targets[e.severity], config.state, now) });
+  }
+  return rows;
+}
+
+/** The ratings given in `year` (Berlin time), with their month and survey quarter. */
+export function ratingsOfYear(
+  ratings: readonly { schoolId: string; score: number; ratedAt: Date; period: string | null }[],
+  year: number,
+): Rating[] {
+  return ratings
+    .map((r) => {
+      const month = berlinDate(r.ratedAt).slice(0, 7);
+      const quarter = r.period ?? `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+      return { schoolId: r.schoolId, score: r.score, month, quarter };
+    })
+    .filter((r) => r.month.startsWith(`${year}-`));
+}
+
+export function figures(period: string, rows: Row[], ratings: Rating[]): Figures {
   const reviewed = rows.filter((r) => r.reviewedAt);
   const closed = rows.filter((r) => r.resolvedAt);
   const toReview = reviewed.map((r) => r.clock.workingDaysToReview);
@@ -143,22 +178,8 @@ export async function serviceQuality(
     }),
   ]);
   if (!config) throw new Error("authority without configuration");
-  const inYear = (date: string) => date.startsWith(`${year}-`);
-  const rows: Row[] = [];
-  for (const [i, e] of escalations.entries()) {
-    // A large authority raises thousands a year; the clocks take their turns with other work.
-    if (i > 0 && i % CLOCKS_PER_TURN === 0) await cpuTurn();
-    const month = berlinDate(e.raisedAt).slice(0, 7);
-    if (inYear(month))
-      rows.push({ ...e, month, clock: clock(e, config.targets[e.severity], config.state, now) });
-  }
-  const rated: Rating[] = ratings
-    .map((r) => {
-      const month = berlinDate(r.ratedAt).slice(0, 7);
-      const quarter = r.period ?? `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
-      return { schoolId: r.schoolId, score: r.score, month, quarter };
-    })
-    .filter((r) => inYear(r.month));
+  const rows = await clockedRows(escalations, config, year, now);
+  const rated = ratingsOfYear(ratings, year);
 
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
   const tickets = new Map<string, number>();

@@ -276,7 +276,7 @@ function bulkInsert(
             authorityId: a.id,
             year,
             title: `Serviceschein Schul-IT ${year}`,
-            dailyRateCents: 60000 + (year - years[0]) * 2000,
+            dailyRateCents: 60000 + (year - (years[0] ?? year)) * 2000,
             validFrom: from,
             validTo: to,
             status: year < currentYear ? "CLOSED" : "ACTIVE",

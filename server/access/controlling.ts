@@ -1,6 +1,7 @@
 // Who may see and do what with service orders, the ledger, alerts and proofs of service.
 // The tenant rule (Access.canSeeAuthority) comes first everywhere: a foreign authority's
 // order answers NOT_FOUND; a visible one without the role answers FORBIDDEN.
+import type { ReadClient } from "../db/client.ts";
 import type { Role } from "../db/generated/client/enums.ts";
 import { forbidden, notFound } from "../lib/errors.ts";
 import type { Access, ViewerUser } from "./index.ts";
@@ -78,4 +79,81 @@ export function requirePlanSetter(access: Access, authorityId: string): ViewerUs
 /** Either side of an alert acknowledges it: the authority's controller or the service manager. */
 export function requireAlertAcknowledger(access: Access, authorityId: string): ViewerUser {
   return requireAlertReader(access, authorityId);
+}
+
+/**
+ * The authority as client (Auftraggeber): its controller or the coordinator of its steering group
+ * from the IT department (in Schwerin the Fachgruppe IuK). Never the provider, not even ADMIN: a
+ * provider does not commission or approve its own work.
+ */
+async function isClient(
+  access: Access,
+  db: ClientDb,
+  authorityId: string,
+  user: ViewerUser,
+): Promise<boolean> {
+  if (access.isProviderPerson || user.authorityId !== authorityId) return false;
+  if (access.hasRole("CONTROLLER")) return true;
+  const coordinator = await db.steeringGroupMember.findFirst({
+    where: { userId: user.id, department: "IT_DEPARTMENT", coordinator: true, group: { authorityId } },
+    select: { id: true },
+  });
+  return coordinator !== null;
+}
+
+type ClientDb = Pick<ReadClient, "steeringGroupMember">;
+
+async function requireClient(access: Access, db: ClientDb, authorityId: string, message: string) {
+  const user = access.requireUser();
+  if (!access.canSeeAuthority(authorityId)) throw notFound("Serviceschein");
+  if (!(await isClient(access, db, authorityId, user))) throw forbidden(message);
+  return user;
+}
+
+/** Commissioning (Beauftragung) of the provider's draft: the client's side only. */
+export function requireCommissioner(access: Access, db: ClientDb, authorityId: string): Promise<ViewerUser> {
+  return requireClient(
+    access,
+    db,
+    authorityId,
+    access.isProviderPerson
+      ? "Der Dienstleister kann seinen eigenen Serviceschein nicht beauftragen; das tut der Schulträger."
+      : "Beauftragen darf das Controlling oder die koordinierende IT-Abteilung der Steuerungsgruppe des Schulträgers.",
+  );
+}
+
+/** Approving or rejecting an amendment (Nachtrag): the client's side only. */
+export function requireAmendmentDecider(
+  access: Access,
+  db: ClientDb,
+  authorityId: string,
+): Promise<ViewerUser> {
+  return requireClient(
+    access,
+    db,
+    authorityId,
+    access.isProviderPerson
+      ? "Nachträge genehmigt der Schulträger als Auftraggeber, nicht der Dienstleister."
+      : "Nachträge genehmigt das Controlling oder die koordinierende IT-Abteilung der Steuerungsgruppe des Schulträgers.",
+  );
+}
+
+/** A Nachtrag is proposed by either side: the provider's service manager (or ADMIN) or the client. */
+export async function requireAmendmentProposer(
+  access: Access,
+  db: ClientDb,
+  authorityId: string,
+): Promise<ViewerUser> {
+  const user = access.requireUser();
+  if (!access.canSeeAuthority(authorityId)) throw notFound("Serviceschein");
+  if (access.hasRole(...ORDER_MANAGERS) && access.isProviderPerson) return user;
+  if (await isClient(access, db, authorityId, user)) return user;
+  throw forbidden(
+    "Nachträge schlagen das Servicemanagement des Dienstleisters oder das Controlling bzw. die koordinierende IT-Abteilung des Schulträgers vor.",
+  );
+}
+
+/** The decision an order cites is a steering record: only those who read steering records see it. */
+export function canSeeCommissioningDecision(access: Access, authorityId: string): boolean {
+  return access.canSeeSteeringRecords(authorityId);
 }

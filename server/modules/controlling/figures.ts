@@ -28,6 +28,70 @@ export function parsePlanProfile(profile: string | null): number[] | null {
   return profile.split(",").map(Number);
 }
 
+/**
+ * The volume (hundredths) a line or an order has in force over time: each step holds from its date
+ * on (inclusive) until the next step's date. The first step's date is "" (from the beginning).
+ */
+export interface VolumeStep {
+  from: string;
+  volume: number;
+}
+export type VolumeSchedule = readonly VolumeStep[];
+
+/** A volume that never changes. */
+export const constantVolume = (volume: number): VolumeSchedule => [{ from: "", volume }];
+
+/** The volume in force on `date`: the last step dated on or before it. */
+export function volumeAt(schedule: VolumeSchedule, date: string): number {
+  let volume = schedule[0]?.volume ?? 0;
+  for (const step of schedule) {
+    if (step.from > date) break;
+    volume = step.volume;
+  }
+  return volume;
+}
+
+/** The order's schedule: the sum of its lines' schedules, one step per date on which any line changes. */
+export function sumSchedules(schedules: readonly VolumeSchedule[]): VolumeSchedule {
+  const dates = [...new Set(schedules.flatMap((s) => s.map((step) => step.from)))].sort();
+  if (!dates.includes("")) dates.unshift("");
+  return dates.map((from) => ({ from, volume: schedules.reduce((sum, s) => sum + volumeAt(s, from), 0) }));
+}
+
+export interface ApprovedAmendment {
+  effectiveDate: string;
+  decidedAt: Date | null;
+  previousVolume: number;
+  newVolume: number;
+}
+
+/** Approved amendments in the order they take effect: by date, ties by the time of approval. */
+export function inForceOrder<T extends ApprovedAmendment>(amendments: readonly T[]): T[] {
+  return [...amendments].sort(
+    (a, b) =>
+      a.effectiveDate.localeCompare(b.effectiveDate) ||
+      (a.decidedAt?.getTime() ?? 0) - (b.decidedAt?.getTime() ?? 0),
+  );
+}
+
+/**
+ * A line's schedule from its approved amendments. ServiceLine.volume holds the contract as amended
+ * (the volume the latest approved amendment sets); the volume before the first approved amendment is
+ * that amendment's previousVolume (the approval keeps the chain of previous volumes consistent).
+ */
+export function lineSchedule(volume: number, approved: readonly ApprovedAmendment[]): VolumeSchedule {
+  const ordered = inForceOrder(approved);
+  const first = ordered[0];
+  if (!first) return constantVolume(volume);
+  return [
+    { from: "", volume: first.previousVolume },
+    ...ordered.map((a) => ({ from: a.effectiveDate, volume: a.newVolume })),
+  ];
+}
+
+const asSchedule = (contracted: number | VolumeSchedule): VolumeSchedule =>
+  typeof contracted === "number" ? constantVolume(contracted) : contracted;
+
 /** Every month's days share its weight equally; 377 580 = lcm(28, 29, 30, 31) keeps that an integer. */
 const MONTH_DAYS_LCM = 377_580n;
 
@@ -56,12 +120,31 @@ export class PlanCurve {
     return this.cumulative.at(-1) ?? 0n;
   }
 
-  /** Planned consumption (hundredths) by the end of `date`. */
-  plannedConsumed(contracted: number, date: string): number {
+  /** Cumulative weight by the end of `date` (0 before the period). */
+  private cumAt(date: string): bigint {
     const index = daysBetween(this.period.validFrom, date);
-    if (index < 0 || this.total === 0n) return 0;
-    const cum = this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
-    return Number(mulDivRound(contracted, cum, this.total));
+    if (index < 0) return 0n;
+    return this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
+  }
+
+  /**
+   * Planned consumption (hundredths) by the end of `date`. With a volume that changes, each stretch
+   * of days plans its own volume's share: Σ volume · (its days' weight) / total, rounded once.
+   */
+  plannedConsumed(contracted: number | VolumeSchedule, date: string): number {
+    if (daysBetween(this.period.validFrom, date) < 0 || this.total === 0n) return 0;
+    const schedule = asSchedule(contracted);
+    let weighted = 0n;
+    for (let i = 0; i < schedule.length; i++) {
+      const step = schedule[i] as VolumeStep;
+      const next = schedule[i + 1];
+      if (step.from > date) break;
+      const before = step.from === "" ? 0n : this.cumAt(addDays(step.from, -1));
+      const end = next && next.from <= date ? addDays(next.from, -1) : date;
+      const upTo = end < step.from ? before : this.cumAt(end);
+      if (upTo > before) weighted += BigInt(step.volume) * (upTo - before);
+    }
+    return Number(mulDivRound(weighted, 1, this.total));
   }
 
   /** The share of the period's plan due by the end of `date`, 0…1 (the time share for a linear plan). */
@@ -98,7 +181,7 @@ export interface BurndownPoint {
 /** Points at the end of each day, ISO week or month of the period up to `asOf` (and at `asOf` itself). */
 export function burndown(
   period: OrderPeriod,
-  contracted: number,
+  contracted: number | VolumeSchedule,
   days: readonly DaySum[],
   granularity: Granularity,
   asOf: string,
@@ -106,6 +189,7 @@ export function burndown(
   const end = asOf > period.validTo ? period.validTo : asOf;
   if (end < period.validFrom) return [];
   const plan = new PlanCurve(period);
+  const schedule = asSchedule(contracted);
   const points: BurndownPoint[] = [];
   let consumed = 0;
   let next = 0;
@@ -118,11 +202,12 @@ export function burndown(
       (granularity === "WEEK" && weekday(date) === 7) ||
       (granularity === "MONTH" && date === endOfMonth(date));
     if (last) {
+      const volume = volumeAt(schedule, date);
       points.push({
         date,
         consumed,
-        remaining: contracted - consumed,
-        plannedRemaining: contracted - plan.plannedConsumed(contracted, date),
+        remaining: volume - consumed,
+        plannedRemaining: volume - plan.plannedConsumed(schedule, date),
       });
     }
   }
@@ -157,10 +242,11 @@ export interface Forecast {
  */
 export function forecast(
   period: OrderPeriod,
-  contracted: number,
+  contracted: number | VolumeSchedule,
   days: readonly DaySum[],
   asOfInput: string,
 ): Forecast {
+  const schedule = asSchedule(contracted);
   const asOf = clipToPeriod(period, asOfInput);
   const started = asOfInput >= period.validFrom;
   const elapsedDays = started ? daysBetween(period.validFrom, asOf) + 1 : 0;
@@ -174,21 +260,38 @@ export function forecast(
     if (!started || day.date > asOf) break;
     consumed += day.personDays;
     if (day.date > windowStart) windowConsumed += day.personDays;
-    if (exhaustedOn === null && contracted > 0 && consumed >= contracted) exhaustedOn = day.date;
-    if (exhaustedOn !== null && consumed < contracted) exhaustedOn = null;
+    const volume = volumeAt(schedule, day.date);
+    if (exhaustedOn === null && volume > 0 && consumed >= volume) exhaustedOn = day.date;
+    if (exhaustedOn !== null && consumed < volume) exhaustedOn = null;
   }
+
+  /**
+   * The first day after asOf on which the projected consumption reaches the volume in force that day:
+   * per stretch of constant volume, the day the line crosses it, if within the stretch.
+   */
+  const projectedExhaustion = (burned: number, overDays: number): string | null => {
+    for (let i = 0; i < schedule.length; i++) {
+      const step = schedule[i] as VolumeStep;
+      const next = schedule[i + 1];
+      const last = next ? addDays(next.from, -1) : period.validTo;
+      if (last <= asOf || step.volume <= 0) continue;
+      const first = step.from > asOf ? step.from : addDays(asOf, 1);
+      const needed = BigInt(step.volume - consumed) * BigInt(overDays);
+      const daysLeft = needed <= 0n ? 0 : Number((needed + BigInt(burned) - 1n) / BigInt(burned));
+      const crossing = addDays(asOf, daysLeft);
+      let date = crossing;
+      if (date < first) date = first;
+      if (date <= last && date <= period.validTo) return date;
+    }
+    return null;
+  };
 
   const project = (method: ForecastMethod, burned: number, overDays: number): MethodForecast => {
     if (overDays === 0)
       return { method, ratePerDay: 0, projectedAtEnd: consumed, exhaustionDate: exhaustedOn };
     const projectedAtEnd = consumed + Number(mulDivRound(burned, remainingDays, overDays));
     let exhaustionDate = exhaustedOn;
-    if (exhaustionDate === null && burned > 0) {
-      const needed = BigInt(contracted - consumed) * BigInt(overDays);
-      const daysLeft = Number((needed + BigInt(burned) - 1n) / BigInt(burned));
-      const date = addDays(asOf, daysLeft);
-      exhaustionDate = date <= period.validTo ? date : null;
-    }
+    if (exhaustionDate === null && burned > 0) exhaustionDate = projectedExhaustion(burned, overDays);
     return {
       method,
       ratePerDay: Number(mulDivRound(burned, 1, overDays)),
@@ -226,7 +329,10 @@ export interface AlertSubject {
   lineId: string | null;
   label: string;
   consumed: number;
+  /** The volume in force on the alert's day. */
   volume: number;
+  /** The volume over time, for the plan line; default: `volume` throughout. */
+  schedule?: VolumeSchedule;
 }
 
 const pd = (hundredths: number) => germanDecimal(fromHundredths(hundredths));
@@ -253,7 +359,7 @@ export function dueAlerts(
       });
     }
   }
-  const planned = plan.plannedConsumed(volume, asOf);
+  const planned = plan.plannedConsumed(subject.schedule ?? volume, asOf);
   if ((consumed - planned) * 100 > burnMarginPct * volume) {
     due.push({
       scope: subject.scope,

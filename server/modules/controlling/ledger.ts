@@ -9,7 +9,8 @@ import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromHundredths, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
 import type { Work } from "../work.ts";
-import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve } from "./figures.ts";
+import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve, volumeAt } from "./figures.ts";
+import { orderVolumes } from "./reads.ts";
 
 /** A day's work of two people is the most one entry may carry; more is a typo. */
 export const MAX_BOOKING_HUNDREDTHS = 2000;
@@ -48,7 +49,9 @@ async function refuseClosedOrder(tx: Tx, orderId: string) {
     throw conflict(`Der Serviceschein ${order.year} ist abgeschlossen und nimmt keine Buchungen mehr an.`);
   }
   if (order.status === "DRAFT") {
-    throw conflict(`Der Serviceschein ${order.year} ist noch ein Entwurf; gebucht wird erst nach Freigabe.`);
+    throw conflict(
+      `Der Serviceschein ${order.year} ist noch ein Entwurf; gebucht wird erst nach der Beauftragung durch den Schulträger.`,
+    );
   }
   return order;
 }
@@ -103,14 +106,18 @@ async function fireAlerts(
   lineId: string,
   today: string,
 ): Promise<string[]> {
-  const [lines, lineSum, fired] = await Promise.all([
-    tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true, volume: true } }),
+  const [lines, lineSum, fired, volumes] = await Promise.all([
+    tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true } }),
     tx.dailyTotal.aggregate({ where: { orderId: order.id, lineId }, _sum: { personDays: true } }),
     tx.alert.findMany({ where: { orderId: order.id }, select: { scope: true, kind: true, threshold: true } }),
+    orderVolumes(tx, [order.id]),
   ]);
   const line = lines.find((l) => l.id === lineId);
   const plan = new PlanCurve(order);
   const asOf = clipToPeriod(order, today);
+  // The volumes in force on the day (approved amendments from their date on), the plan over time.
+  const orderSchedule = volumes.get(order.id)?.order ?? [];
+  const lineSchedule = volumes.get(order.id)?.lines.get(lineId) ?? [];
   const due: AlertSpec[] = [
     ...dueAlerts(
       {
@@ -118,7 +125,8 @@ async function fireAlerts(
         lineId: null,
         label: `Serviceschein ${order.year}`,
         consumed: orderConsumed,
-        volume: lines.reduce((sum, l) => sum + l.volume, 0),
+        volume: volumeAt(orderSchedule, asOf),
+        schedule: orderSchedule,
       },
       plan,
       asOf,
@@ -131,7 +139,8 @@ async function fireAlerts(
             lineId: line.id,
             label: `Leistungsart „${line.name}“`,
             consumed: lineSum._sum.personDays ?? 0,
-            volume: line.volume,
+            volume: volumeAt(lineSchedule, asOf),
+            schedule: lineSchedule,
           },
           plan,
           asOf,
@@ -147,6 +156,17 @@ async function fireAlerts(
     created.push(alert.id);
   }
   return created;
+}
+
+/** Fires the alerts due for the order and one of its lines after their volume changed (an approved Nachtrag). */
+export async function checkAlerts(
+  tx: Tx,
+  order: Parameters<typeof fireAlerts>[1],
+  lineId: string,
+  today: string,
+): Promise<string[]> {
+  const sum = await tx.dailyTotal.aggregate({ where: { orderId: order.id }, _sum: { personDays: true } });
+  return fireAlerts(tx, order, sum._sum.personDays ?? 0, lineId, today);
 }
 
 function requestHash(values: unknown[]): string {

@@ -1,18 +1,24 @@
-// Service orders (Servicescheine): creation, amendments of a line's volume, the plan profile,
-// status changes, and acknowledging alerts.
+// Service orders (Servicescheine): the provider drafts, the authority commissions (Beauftragung);
+// amendments of a line's volume (Nachträge) are proposed by either side and approved or rejected by
+// the authority; the plan profile, closing, and acknowledging alerts.
 import {
   requireAlertAcknowledger,
+  requireAmendmentDecider,
+  requireAmendmentProposer,
+  requireCommissioner,
   requireOrderManager,
   requirePlanSetter,
 } from "../../access/controlling.ts";
 import type { Access } from "../../access/index.ts";
 import type { Tx } from "../../db/client.ts";
-import type { ServiceOrderStatus } from "../../db/generated/client/enums.ts";
+import type { DecisionStatus } from "../../db/generated/client/enums.ts";
 import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/units.ts";
 import { requiredText } from "../../lib/validate.ts";
 import type { Work } from "../work.ts";
+import { type ApprovedAmendment, inForceOrder, lineSchedule, volumeAt } from "./figures.ts";
+import { checkAlerts } from "./ledger.ts";
 
 export const DEFAULT_LINE = "Support";
 const MAX_VOLUME_HUNDREDTHS = 100_000_00;
@@ -31,7 +37,6 @@ export interface CreateOrderInput {
   validFrom?: string | null;
   validTo?: string | null;
   lines?: LineInput[] | null;
-  draft?: boolean | null;
   planProfile?: number[] | null;
   burnMarginPct?: number | null;
 }
@@ -125,7 +130,8 @@ export async function createServiceOrder({ tx, access, audit }: Work, input: Cre
       dailyRateCents: rate,
       validFrom,
       validTo,
-      status: input.draft ? "DRAFT" : "ACTIVE",
+      // The provider drafts; the authority commissions (commissionServiceOrder).
+      status: "DRAFT",
       planProfile,
       ...(margin === undefined ? {} : { burnMarginPct: margin }),
       lines: { create: lines },
@@ -137,6 +143,7 @@ export async function createServiceOrder({ tx, access, audit }: Work, input: Cre
     objectId: order.id,
     action: "CREATE",
     changes: {
+      status: "DRAFT",
       year: input.year,
       contractedPersonDays: fromHundredths(contracted),
       dailyRate: fromCents(rate),
@@ -154,9 +161,91 @@ async function orderFor(tx: Tx, access: Access, orderId: string) {
   return order;
 }
 
+const DECISION_STATUS_LABEL: Record<DecisionStatus, string> = {
+  PROPOSED: "erst vorgeschlagen",
+  APPROVED: "gefasst",
+  REJECTED: "abgelehnt",
+  DEFERRED: "vertagt",
+  REVOKED: "widerrufen",
+};
+
+export const MAX_BUDGET_LINE_LENGTH = 100;
+
 /**
- * A Nachtrag: the new volume of one service line (a new line when the name is new), with its
- * date and reason. The lines' volumes are the order's contract; the amendments are its history.
+ * Beauftragung: the authority's controller or IT-department coordinator commissions the provider's
+ * draft, citing the steering group's decision (one that was taken: APPROVED; a proposed, rejected,
+ * deferred or revoked decision carries no commission) and the budget line (Haushaltsstelle).
+ */
+export async function commissionServiceOrder(
+  { tx, access, audit }: Work,
+  input: { orderId: string; decisionId: string; budgetLine: string },
+) {
+  const order = await orderFor(tx, access, input.orderId);
+  const user = await requireCommissioner(access, tx, order.authorityId);
+  const budgetLine = requiredText(
+    input.budgetLine,
+    "budgetLine",
+    "Die Haushaltsstelle",
+    MAX_BUDGET_LINE_LENGTH,
+  );
+  const decision = await tx.decision.findUnique({
+    where: { id: input.decisionId },
+    select: { id: true, authorityId: true, status: true, title: true, decidedOn: true },
+  });
+  if (!decision || decision.authorityId !== order.authorityId) {
+    throw badInput("decisionId", "Dieser Beschluss ist kein Beschluss dieses Schulträgers.");
+  }
+  if (decision.status !== "APPROVED") {
+    throw badInput(
+      "decisionId",
+      `Beauftragt wird auf Grundlage eines gefassten Beschlusses; dieser Beschluss ist ${DECISION_STATUS_LABEL[decision.status]}.`,
+    );
+  }
+  if (order.status !== "DRAFT") {
+    throw conflict(
+      order.status === "ACTIVE"
+        ? "Dieser Serviceschein ist bereits beauftragt."
+        : "Ein abgeschlossener Serviceschein kann nicht mehr beauftragt werden.",
+    );
+  }
+  const updated = await tx.serviceOrder.update({
+    where: { id: order.id },
+    data: {
+      status: "ACTIVE",
+      commissionedAt: new Date(),
+      commissionedById: user.id,
+      commissioningDecisionId: decision.id,
+      budgetLine,
+      version: { increment: 1 },
+    },
+  });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "COMMISSION",
+    changes: {
+      status: [order.status, "ACTIVE"],
+      decisionId: decision.id,
+      decision: decision.title,
+      budgetLine,
+    },
+  });
+  return updated;
+}
+
+/** The approved amendments of a line, as figures.ts orders them. */
+async function approvedOf(tx: Tx, lineId: string) {
+  return tx.orderAmendment.findMany({
+    where: { lineId, status: "APPROVED" },
+    select: { id: true, effectiveDate: true, decidedAt: true, previousVolume: true, newVolume: true },
+  });
+}
+
+/**
+ * A Nachtrag: the proposed new volume of one service line (a new line, at 0 until approved, when
+ * the name is new), with its date and reason. Proposed by either side; it changes nothing until the
+ * authority approves it. Its date lies within the order's term.
  */
 export async function amendServiceOrder(
   { tx, access, audit }: Work,
@@ -169,23 +258,40 @@ export async function amendServiceOrder(
   },
 ) {
   const order = await orderFor(tx, access, input.orderId);
-  const user = requireOrderManager(access, order.authorityId);
+  const user = await requireAmendmentProposer(access, tx, order.authorityId);
   const name = requiredText(input.category, "category", "Die Leistungsart", 100);
   const newVolume = volume(input.personDays, "personDays");
   const reason = requiredText(input.reason, "reason", "Der Grund des Nachtrags", 1000);
   const effectiveDate = input.effectiveDate ?? todayInBerlin();
   if (!isIsoDate(effectiveDate)) throw badInput("effectiveDate", `"${effectiveDate}" ist kein Datum.`);
+  if (effectiveDate < order.validFrom) {
+    throw badInput(
+      "effectiveDate",
+      `Ein Nachtrag gilt frühestens ab Beginn der Laufzeit (${order.validFrom}), nicht ab ${effectiveDate}.`,
+    );
+  }
+  if (effectiveDate > order.validTo) {
+    throw badInput(
+      "effectiveDate",
+      `Ein Nachtrag gilt innerhalb der Laufzeit (bis ${order.validTo}), nicht ab ${effectiveDate}.`,
+    );
+  }
+  if (order.status === "DRAFT")
+    throw conflict(
+      "Nachträge gibt es erst zu einem beauftragten Serviceschein; dieser ist noch ein Entwurf.",
+    );
   if (order.status === "CLOSED")
     throw conflict("Ein abgeschlossener Serviceschein wird nicht mehr geändert.");
   const lines = await tx.serviceLine.findMany({ where: { orderId: order.id } });
   let line = lines.find((l) => l.name === name);
-  const previousVolume = line?.volume ?? 0;
-  if (line && previousVolume === newVolume) throw conflict("Die Leistungsart hat dieses Volumen bereits.");
-  line = line
-    ? await tx.serviceLine.update({ where: { id: line.id }, data: { volume: newVolume } })
-    : await tx.serviceLine.create({
-        data: { orderId: order.id, name, volume: newVolume, position: lines.length + 1 },
-      });
+  const previousVolume = line
+    ? volumeAt(lineSchedule(line.volume, await approvedOf(tx, line.id)), effectiveDate)
+    : 0;
+  if (line && previousVolume === newVolume)
+    throw conflict(`Die Leistungsart hat ab ${effectiveDate} bereits dieses Volumen.`);
+  line ??= await tx.serviceLine.create({
+    data: { orderId: order.id, name, volume: 0, position: lines.length + 1 },
+  });
   await tx.serviceOrder.update({ where: { id: order.id }, data: { version: { increment: 1 } } });
   const amendment = await tx.orderAmendment.create({
     data: {
@@ -195,6 +301,7 @@ export async function amendServiceOrder(
       reason,
       previousVolume,
       newVolume,
+      status: "PROPOSED",
       createdById: user.id,
     },
   });
@@ -204,6 +311,8 @@ export async function amendServiceOrder(
     objectId: order.id,
     action: "AMEND",
     changes: {
+      amendmentId: amendment.id,
+      status: "PROPOSED",
       line: name,
       personDays: [fromHundredths(previousVolume), fromHundredths(newVolume)],
       effectiveDate,
@@ -211,6 +320,119 @@ export async function amendServiceOrder(
     },
   });
   return amendment;
+}
+
+async function proposedAmendment(tx: Tx, access: Access, amendmentId: string) {
+  const amendment = await tx.orderAmendment.findUnique({
+    where: { id: amendmentId },
+    include: { order: true, line: { select: { id: true, name: true, volume: true } } },
+  });
+  if (!amendment || !access.canSeeAuthority(amendment.order.authorityId)) throw notFound("Nachtrag");
+  return amendment;
+}
+
+function refuseDecided(amendment: { status: string }) {
+  if (amendment.status !== "PROPOSED") {
+    throw conflict(
+      `Über diesen Nachtrag ist bereits entschieden (${amendment.status === "APPROVED" ? "genehmigt" : "abgelehnt"}).`,
+    );
+  }
+}
+
+/**
+ * The authority approves a Nachtrag: from its date the line has the new volume. The chain of previous
+ * volumes of the line's approved amendments is recomputed in the order they take effect, so that each
+ * says what it changed, and ServiceLine.volume becomes the volume the last of them sets.
+ */
+export async function approveServiceOrderAmendment(
+  { tx, access, audit, publish }: Work,
+  input: { amendmentId: string; today?: string },
+) {
+  const amendment = await proposedAmendment(tx, access, input.amendmentId);
+  const { order, line } = amendment;
+  const user = await requireAmendmentDecider(access, tx, order.authorityId);
+  refuseDecided(amendment);
+  if (order.status === "CLOSED")
+    throw conflict("Ein abgeschlossener Serviceschein wird nicht mehr geändert.");
+  const decidedAt = new Date();
+  const approved = [
+    ...(await approvedOf(tx, line.id)),
+    {
+      id: amendment.id,
+      effectiveDate: amendment.effectiveDate,
+      decidedAt,
+      previousVolume: amendment.previousVolume,
+      newVolume: amendment.newVolume,
+    },
+  ];
+  // The volume before the first approved amendment: what the line had before any of them.
+  const base = lineSchedule(line.volume, approved.slice(0, -1))[0]?.volume ?? line.volume;
+  let previous = base;
+  let previousVolume = amendment.previousVolume;
+  const corrected: Record<string, [string, string]> = {};
+  for (const a of inForceOrder<ApprovedAmendment & { id: string }>(approved)) {
+    if (a.id === amendment.id) previousVolume = previous;
+    else if (a.previousVolume !== previous) {
+      await tx.orderAmendment.update({ where: { id: a.id }, data: { previousVolume: previous } });
+      corrected[a.id] = [fromHundredths(a.previousVolume), fromHundredths(previous)];
+    }
+    previous = a.newVolume;
+  }
+  const updated = await tx.orderAmendment.update({
+    where: { id: amendment.id },
+    data: { status: "APPROVED", decidedById: user.id, decidedAt, previousVolume },
+  });
+  await tx.serviceLine.update({ where: { id: line.id }, data: { volume: previous } });
+  await tx.serviceOrder.update({ where: { id: order.id }, data: { version: { increment: 1 } } });
+  audit({
+    authorityId: order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: order.id,
+    action: "AMENDMENT_APPROVE",
+    changes: {
+      amendmentId: amendment.id,
+      status: ["PROPOSED", "APPROVED"],
+      line: line.name,
+      personDays: [fromHundredths(previousVolume), fromHundredths(amendment.newVolume)],
+      effectiveDate: amendment.effectiveDate,
+      lineVolume: [fromHundredths(line.volume), fromHundredths(previous)],
+      ...(Object.keys(corrected).length ? { previousVolumesCorrected: corrected } : {}),
+    },
+  });
+  // A smaller volume may cross an alert's threshold now.
+  if (order.status === "ACTIVE") {
+    for (const alertId of await checkAlerts(tx, order, line.id, input.today ?? todayInBerlin()))
+      publish("controllingAlert", { authorityId: order.authorityId, alertId });
+  }
+  return updated;
+}
+
+/** The authority rejects a Nachtrag, with its reason; nothing changes. */
+export async function rejectServiceOrderAmendment(
+  { tx, access, audit }: Work,
+  input: { amendmentId: string; reason: string },
+) {
+  const amendment = await proposedAmendment(tx, access, input.amendmentId);
+  const user = await requireAmendmentDecider(access, tx, amendment.order.authorityId);
+  const reason = requiredText(input.reason, "reason", "Der Grund der Ablehnung", 1000);
+  refuseDecided(amendment);
+  const updated = await tx.orderAmendment.update({
+    where: { id: amendment.id },
+    data: { status: "REJECTED", decidedById: user.id, decidedAt: new Date(), rejectionReason: reason },
+  });
+  audit({
+    authorityId: amendment.order.authorityId,
+    objectType: "ServiceOrder",
+    objectId: amendment.orderId,
+    action: "AMENDMENT_REJECT",
+    changes: {
+      amendmentId: amendment.id,
+      status: ["PROPOSED", "REJECTED"],
+      line: amendment.line.name,
+      reason,
+    },
+  });
+  return updated;
 }
 
 export async function setServiceOrderPlan(
@@ -242,32 +464,27 @@ export async function setServiceOrderPlan(
   return updated;
 }
 
-const NEXT_STATUS: Record<ServiceOrderStatus, ServiceOrderStatus | null> = {
-  DRAFT: "ACTIVE",
-  ACTIVE: "CLOSED",
-  CLOSED: null,
-};
-
-/** DRAFT → ACTIVE → CLOSED; a closed order takes no more bookings. */
-export async function setServiceOrderStatus(
-  { tx, access, audit }: Work,
-  input: { orderId: string; status: ServiceOrderStatus },
-) {
+/** ACTIVE → CLOSED; a closed order takes no more bookings. Commissioning is commissionServiceOrder. */
+export async function closeServiceOrder({ tx, access, audit }: Work, input: { orderId: string }) {
   const order = await orderFor(tx, access, input.orderId);
   requireOrderManager(access, order.authorityId);
-  if (NEXT_STATUS[order.status] !== input.status) {
-    throw conflict(`Ein Serviceschein im Status ${order.status} kann nicht in ${input.status} wechseln.`);
+  if (order.status !== "ACTIVE") {
+    throw conflict(
+      order.status === "DRAFT"
+        ? "Ein Entwurf wird nicht abgeschlossen; er ist noch nicht beauftragt."
+        : "Dieser Serviceschein ist bereits abgeschlossen.",
+    );
   }
   const updated = await tx.serviceOrder.update({
     where: { id: order.id },
-    data: { status: input.status, version: { increment: 1 } },
+    data: { status: "CLOSED", version: { increment: 1 } },
   });
   audit({
     authorityId: order.authorityId,
     objectType: "ServiceOrder",
     objectId: order.id,
     action: "STATUS",
-    changes: { status: [order.status, input.status] },
+    changes: { status: [order.status, "CLOSED"] },
   });
   return updated;
 }

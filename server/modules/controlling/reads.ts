@@ -2,7 +2,16 @@
 // per-day totals kept in each booking's transaction: never a float, never a scan of the ledger.
 import type { ReadClient, Tx } from "../../db/client.ts";
 import { Prisma } from "../../db/generated/client/client.ts";
-import type { DaySum, ProofRow } from "./figures.ts";
+import { todayInBerlin } from "../../lib/dates.ts";
+import {
+  clipToPeriod,
+  type DaySum,
+  lineSchedule,
+  type ProofRow,
+  sumSchedules,
+  type VolumeSchedule,
+  volumeAt,
+} from "./figures.ts";
 
 type Client = ReadClient | Tx;
 
@@ -11,18 +20,82 @@ export interface OrderTotals {
   consumed: number;
 }
 
-/** Contracted (sum of the lines) and consumed (sum of the ledger) per order: two queries for any number of orders. */
+export interface OrderVolumes {
+  validFrom: string;
+  validTo: string;
+  /** The order's volume over time: the sum of its lines'. */
+  order: VolumeSchedule;
+  /** Each line's volume over time, by line id. */
+  lines: Map<string, VolumeSchedule>;
+}
+
+/**
+ * The volumes in force over time per order, from the lines and their approved amendments (proposed
+ * and rejected ones change nothing): one query for any number of orders.
+ */
+export async function orderVolumes(
+  db: Client,
+  orderIds: readonly string[],
+): Promise<Map<string, OrderVolumes>> {
+  const orders = await db.serviceOrder.findMany({
+    where: { id: { in: [...new Set(orderIds)] } },
+    select: {
+      id: true,
+      validFrom: true,
+      validTo: true,
+      lines: { select: { id: true, volume: true } },
+      amendments: {
+        where: { status: "APPROVED" },
+        select: { lineId: true, effectiveDate: true, decidedAt: true, previousVolume: true, newVolume: true },
+      },
+    },
+  });
+  const result = new Map<string, OrderVolumes>();
+  for (const o of orders) {
+    const lines = new Map(
+      o.lines.map((l) => [
+        l.id,
+        lineSchedule(
+          l.volume,
+          o.amendments.filter((a) => a.lineId === l.id),
+        ),
+      ]),
+    );
+    result.set(o.id, {
+      validFrom: o.validFrom,
+      validTo: o.validTo,
+      order: sumSchedules([...lines.values()]),
+      lines,
+    });
+  }
+  return result;
+}
+
+/** The volume in force on `asOf` (clipped to the order's term). */
+export function volumeInForce(
+  volumes: OrderVolumes,
+  schedule: VolumeSchedule,
+  asOf: string = todayInBerlin(),
+): number {
+  return volumeAt(schedule, clipToPeriod({ ...volumes, planProfile: null }, asOf));
+}
+
+/**
+ * Contracted (the volume in force on `asOf`, default today, clipped to each order's term) and consumed
+ * (sum of the ledger) per order: two queries for any number of orders.
+ */
 export async function orderTotals(
   db: Client,
   orderIds: readonly string[],
+  asOf?: string,
 ): Promise<Map<string, OrderTotals>> {
   const ids = [...new Set(orderIds)];
   const [volumes, sums] = await Promise.all([
-    db.serviceLine.groupBy({ by: ["orderId"], where: { orderId: { in: ids } }, _sum: { volume: true } }),
+    orderVolumes(db, ids),
     db.dailyTotal.groupBy({ by: ["orderId"], where: { orderId: { in: ids } }, _sum: { personDays: true } }),
   ]);
   const totals = new Map<string, OrderTotals>(ids.map((id) => [id, { contracted: 0, consumed: 0 }]));
-  for (const row of volumes) (totals.get(row.orderId) as OrderTotals).contracted = row._sum.volume ?? 0;
+  for (const [id, v] of volumes) (totals.get(id) as OrderTotals).contracted = volumeInForce(v, v.order, asOf);
   for (const row of sums) (totals.get(row.orderId) as OrderTotals).consumed = row._sum.personDays ?? 0;
   return totals;
 }

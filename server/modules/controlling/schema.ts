@@ -6,6 +6,7 @@ import {
   canReadAlerts,
   canReadInvoices,
   canReadOrders,
+  canSeeCommissioningDecision,
   readsAlerts,
   readsInvoices,
   readsOrders,
@@ -13,7 +14,12 @@ import {
   requireOrderReader,
 } from "../../access/controlling.ts";
 import type { ProofOfService } from "../../db/generated/client/client.ts";
-import { AlertKind, ProofStatus, ServiceOrderStatus } from "../../db/generated/client/enums.ts";
+import {
+  AlertKind,
+  AmendmentStatus,
+  ProofStatus,
+  ServiceOrderStatus,
+} from "../../db/generated/client/enums.ts";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
@@ -30,6 +36,8 @@ import {
   elapsedShare,
   type Forecast,
   forecast,
+  inForceOrder,
+  lineSchedule,
   type MethodForecast,
   PlanCurve,
   type ProofFigures,
@@ -40,12 +48,23 @@ import { recordBooking, reverseBooking } from "./ledger.ts";
 import {
   acknowledgeAlert,
   amendServiceOrder,
+  approveServiceOrderAmendment,
+  closeServiceOrder,
+  commissionServiceOrder,
   createServiceOrder,
+  rejectServiceOrderAmendment,
   setServiceOrderPlan,
-  setServiceOrderStatus,
 } from "./orders.ts";
 import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
-import { daySumsOfOrders, lineConsumption, type OrderTotals, orderTotals } from "./reads.ts";
+import {
+  daySumsOfOrders,
+  lineConsumption,
+  type OrderTotals,
+  type OrderVolumes,
+  orderTotals,
+  orderVolumes,
+  volumeInForce,
+} from "./reads.ts";
 
 // Per-request loaders. No caching: a subscription's context lives across events, and figures
 // must be those of the moment; batching alone keeps lists at one query per level.
@@ -54,6 +73,7 @@ interface Loaders {
   lines: DataLoader<string, number>;
   proofs: DataLoader<ProofOfService, ProofFigures>;
   days: DataLoader<string, DaySum[]>;
+  volumes: DataLoader<string, OrderVolumes>;
 }
 const perRequest = new WeakMap<Context, Loaders>();
 function loaders(ctx: Context): Loaders {
@@ -75,6 +95,15 @@ function loaders(ctx: Context): Loaders {
         { cache: false },
       ),
       proofs: new DataLoader((proofs) => figuresOf(ctx.db.read, proofs), { cache: false }),
+      volumes: new DataLoader(
+        async (ids) => {
+          const volumes = await orderVolumes(ctx.db.read, ids);
+          return ids.map(
+            (id) => volumes.get(id) ?? { validFrom: "", validTo: "", order: [], lines: new Map() },
+          );
+        },
+        { cache: false },
+      ),
       days: new DataLoader(
         async (ids) => {
           const sums = await daySumsOfOrders(ctx.db.read, ids);
@@ -101,6 +130,11 @@ const ForecastMethodEnum = builder.enumType("ForecastMethod", {
 const ServiceOrderStatusEnum = builder.enumType(ServiceOrderStatus, { name: "ServiceOrderStatus" });
 const ProofStatusEnum = builder.enumType(ProofStatus, { name: "ProofOfServiceStatus" });
 const AlertKindEnum = builder.enumType(AlertKind, { name: "ControllingAlertKind" });
+const AmendmentStatusEnum = builder.enumType(AmendmentStatus, {
+  name: "AmendmentStatus",
+  description:
+    "A Nachtrag is PROPOSED by either side and in force from its date once the authority APPROVED it.",
+});
 
 const BurndownPointRef = builder.objectRef<BurndownPoint>("BurndownPoint").implement({
   fields: (t) => ({
@@ -196,8 +230,31 @@ builder.prismaNode("ServiceOrder", {
   fields: (t) => ({
     year: t.exposeInt("year"),
     title: t.exposeString("title"),
-    status: t.expose("status", { type: ServiceOrderStatusEnum }),
+    status: t.expose("status", {
+      type: ServiceOrderStatusEnum,
+      description: "DRAFT (drafted by the provider) → ACTIVE (commissioned by the authority) → CLOSED.",
+    }),
     authority: t.relation("authority"),
+    commissionedAt: t.expose("commissionedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the authority commissioned the draft (Beauftragung).",
+    }),
+    commissionedBy: t.relation("commissionedBy", { nullable: true }),
+    commissioningDecision: t.prismaField({
+      type: "Decision",
+      nullable: true,
+      description:
+        "The steering group's decision the commissioning cites; null for those who do not read steering records.",
+      resolve: (query, order, _args, ctx) =>
+        order.commissioningDecisionId && canSeeCommissioningDecision(ctx.access, order.authorityId)
+          ? ctx.db.read.decision.findUnique({ ...query, where: { id: order.commissioningDecisionId } })
+          : null,
+    }),
+    budgetLine: t.exposeString("budgetLine", {
+      nullable: true,
+      description: "The budget line (Haushaltsstelle) the commissioning charges.",
+    }),
     validFrom: t.expose("validFrom", { type: "Date" }),
     validTo: t.expose("validTo", { type: "Date" }),
     dailyRate: t.field({
@@ -243,12 +300,14 @@ builder.prismaNode("ServiceOrder", {
     }),
     plannedConsumedPersonDays: t.field({
       type: "Decimal",
-      description: "What the plan line (linear or monthly profile) expects to be consumed by asOf.",
+      description:
+        "What the plan line (linear or monthly profile) expects to be consumed by asOf, each stretch of days " +
+        "at the volume then in force.",
       args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
       resolve: async (o, args, ctx) => {
-        const totals = await loaders(ctx).totals.load(o.id);
+        const volumes = await loaders(ctx).volumes.load(o.id);
         const asOf = args.asOf ?? todayInBerlin();
-        return fromHundredths(new PlanCurve(o).plannedConsumed(totals.contracted, asOf));
+        return fromHundredths(new PlanCurve(o).plannedConsumed(volumes.order, asOf));
       },
     }),
     utilizationSummary: t.string({
@@ -268,11 +327,11 @@ builder.prismaNode("ServiceOrder", {
       complexity: (args) => ({ field: FIGURES_WEIGHT, multiplier: POINTS[args.granularity ?? "WEEK"] }),
       resolve: async (o, args, ctx) => {
         await cpuTurn();
-        const [totals, days] = await Promise.all([
-          loaders(ctx).totals.load(o.id),
+        const [volumes, days] = await Promise.all([
+          loaders(ctx).volumes.load(o.id),
           loaders(ctx).days.load(o.id),
         ]);
-        return burndown(o, totals.contracted, days, args.granularity ?? "WEEK", args.asOf ?? todayInBerlin());
+        return burndown(o, volumes.order, days, args.granularity ?? "WEEK", args.asOf ?? todayInBerlin());
       },
     }),
     forecast: t.field({
@@ -281,36 +340,58 @@ builder.prismaNode("ServiceOrder", {
       complexity: FIGURES_WEIGHT,
       resolve: async (o, args, ctx) => {
         await cpuTurn();
-        const [totals, days] = await Promise.all([
-          loaders(ctx).totals.load(o.id),
+        const [volumes, days] = await Promise.all([
+          loaders(ctx).volumes.load(o.id),
           loaders(ctx).days.load(o.id),
         ]);
-        return forecast(o, totals.contracted, days, args.asOf ?? todayInBerlin());
+        return forecast(o, volumes.order, days, args.asOf ?? todayInBerlin());
       },
     }),
     lines: t.relation("lines", { query: { orderBy: { position: "asc" } } }),
-    amendments: t.relation("amendments", { query: { orderBy: { createdAt: "asc" } } }),
+    amendments: t.relation("amendments", {
+      description: "Every Nachtrag, proposed, approved or rejected, in the order they were proposed.",
+      query: { orderBy: { createdAt: "asc" } },
+    }),
     volumeHistory: t.field({
       type: [VolumeChangeRef],
+      description:
+        "The order's volume over time: the original order, then the order's volume from the date of each " +
+        "approved amendment on, in the order they take effect (proposed and rejected ones change nothing).",
       select: {
         createdAt: true,
+        commissionedAt: true,
         lines: { select: { id: true, name: true, volume: true } },
-        amendments: { orderBy: { createdAt: "asc" } },
+        amendments: { where: { status: "APPROVED" } },
       },
       resolve: (o) => {
-        const current = o.lines.reduce((sum, l) => sum + l.volume, 0);
-        let contracted = current - o.amendments.reduce((sum, a) => sum + a.newVolume - a.previousVolume, 0);
+        const schedules = o.lines.map((l) =>
+          lineSchedule(
+            l.volume,
+            o.amendments.filter((a) => a.lineId === l.id),
+          ),
+        );
         const history: VolumeChange[] = [
           {
-            date: berlinDate(o.createdAt),
-            contracted,
+            date: berlinDate(o.commissionedAt ?? o.createdAt),
+            contracted: schedules.reduce((sum, s) => sum + (s[0]?.volume ?? 0), 0),
             reason: "Beauftragung",
             category: null,
           },
         ];
-        for (const a of o.amendments) {
-          contracted += a.newVolume - a.previousVolume;
+        for (const a of inForceOrder(o.amendments)) {
           const category = o.lines.find((l) => l.id === a.lineId)?.name ?? null;
+          // The order's volume from this date on, counting the amendments of the same date before it.
+          const upTo = o.amendments.filter(
+            (b) =>
+              b.effectiveDate < a.effectiveDate ||
+              (b.effectiveDate === a.effectiveDate &&
+                (b.decidedAt?.getTime() ?? 0) <= (a.decidedAt?.getTime() ?? 0)),
+          );
+          const contracted = o.lines.reduce((sum, l) => {
+            const own = inForceOrder(upTo.filter((b) => b.lineId === l.id));
+            const schedule = schedules[o.lines.indexOf(l)] ?? [];
+            return sum + (own.length ? (own.at(-1)?.newVolume ?? 0) : (schedule[0]?.volume ?? 0));
+          }, 0);
           history.push({ date: a.effectiveDate, contracted, reason: a.reason, category });
         }
         return history;
@@ -345,6 +426,12 @@ builder.prismaNode("ServiceOrder", {
   }),
 });
 
+/** A line's volume in force today (clipped to its order's term). */
+async function lineVolume(ctx: Context, orderId: string, lineId: string): Promise<number> {
+  const volumes = await loaders(ctx).volumes.load(orderId);
+  return volumeInForce(volumes, volumes.lines.get(lineId) ?? []);
+}
+
 builder.prismaNode("ServiceLine", {
   id: { field: "id" },
   select: { id: true, order: { select: { authorityId: true } } },
@@ -354,8 +441,10 @@ builder.prismaNode("ServiceLine", {
     position: t.exposeInt("position"),
     contractedPersonDays: t.field({
       type: "Decimal",
-      select: { volume: true },
-      resolve: (l) => fromHundredths(l.volume),
+      description:
+        "The volume in force today (clipped to the order's term): approved amendments count from their date.",
+      select: { orderId: true },
+      resolve: async (l, _a, ctx) => fromHundredths(await lineVolume(ctx, l.orderId, l.id)),
     }),
     consumedPersonDays: t.field({
       type: "Decimal",
@@ -363,12 +452,24 @@ builder.prismaNode("ServiceLine", {
     }),
     remainingPersonDays: t.field({
       type: "Decimal",
-      select: { volume: true },
-      resolve: async (l, _a, ctx) => fromHundredths(l.volume - (await loaders(ctx).lines.load(l.id))),
+      select: { orderId: true },
+      resolve: async (l, _a, ctx) => {
+        const [volume, consumed] = await Promise.all([
+          lineVolume(ctx, l.orderId, l.id),
+          loaders(ctx).lines.load(l.id),
+        ]);
+        return fromHundredths(volume - consumed);
+      },
     }),
     utilization: t.float({
-      select: { volume: true },
-      resolve: async (l, _a, ctx) => ratio(await loaders(ctx).lines.load(l.id), l.volume),
+      select: { orderId: true },
+      resolve: async (l, _a, ctx) => {
+        const [volume, consumed] = await Promise.all([
+          lineVolume(ctx, l.orderId, l.id),
+          loaders(ctx).lines.load(l.id),
+        ]);
+        return ratio(consumed, volume);
+      },
     }),
   }),
 });
@@ -392,8 +493,13 @@ builder.prismaNode("OrderAmendment", {
       select: { newVolume: true },
       resolve: (a) => fromHundredths(a.newVolume),
     }),
-    createdBy: t.relation("createdBy"),
+    status: t.expose("status", { type: AmendmentStatusEnum }),
+    createdBy: t.relation("createdBy", { description: "Who proposed it (either side)." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    decidedBy: t.relation("decidedBy", { nullable: true, description: "Who approved or rejected it." }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
+    rejectionReason: t.exposeString("rejectionReason", { nullable: true }),
+    serviceOrder: t.relation("order"),
   }),
 });
 
@@ -579,6 +685,8 @@ const idOf = (value: string | number, type: string, field: string) => decodeId(S
 builder.mutationFields((t) => ({
   createServiceOrder: t.prismaField({
     type: "ServiceOrder",
+    description:
+      "The provider's service manager drafts the year's order (DRAFT); bookings wait for the authority's commissioning.",
     authScopes: { signedIn: true },
     args: {
       input: t.arg({
@@ -596,9 +704,6 @@ builder.mutationFields((t) => ({
               type: [LineInputRef],
               description: 'Service lines; their volumes sum to the contract. Default: one line "Support".',
             }),
-            draft: f.boolean({
-              description: "Create as DRAFT (no bookings until activated); default ACTIVE.",
-            }),
             monthlyPlanWeights: f.intList({ description: "Plan profile January…December; default linear." }),
             burnMarginPct: f.int(),
           }),
@@ -615,7 +720,6 @@ builder.mutationFields((t) => ({
         validFrom: input.validFrom,
         validTo: input.validTo,
         lines: input.lines,
-        draft: input.draft,
         planProfile: input.monthlyPlanWeights,
         burnMarginPct: input.burnMarginPct,
       });
@@ -625,7 +729,8 @@ builder.mutationFields((t) => ({
   amendServiceOrder: t.prismaField({
     type: "OrderAmendment",
     description:
-      "A Nachtrag: sets a service line's volume (a new line if the name is new), with date and reason.",
+      "Proposes a Nachtrag (PROPOSED), by either side: a service line's new volume (a new line if the name is new) " +
+      "from a date within the order's term, with reason. In force once the authority approves it.",
     authScopes: { signedIn: true },
     args: {
       input: t.arg({
@@ -670,26 +775,69 @@ builder.mutationFields((t) => ({
       return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
     },
   }),
-  activateServiceOrder: t.prismaField({
+  commissionServiceOrder: t.prismaField({
     type: "ServiceOrder",
+    description:
+      "Beauftragung: the authority's controller or the IT-department coordinator of its steering group commissions " +
+      "the provider's draft (DRAFT → ACTIVE), citing a decision the steering group took and the budget line.",
     authScopes: { signedIn: true },
-    args: { serviceOrderId: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const order = await ctx.run(setServiceOrderStatus, {
-        orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
-        status: "ACTIVE",
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("CommissionServiceOrderInput", {
+          fields: (f) => ({
+            serviceOrderId: f.id({ required: true }),
+            decisionId: f.id({ required: true, description: "An APPROVED decision of the authority." }),
+            budgetLine: f.string({ required: true, description: "The budget line (Haushaltsstelle)." }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const order = await ctx.run(commissionServiceOrder, {
+        orderId: idOf(input.serviceOrderId, "ServiceOrder", "serviceOrderId"),
+        decisionId: idOf(input.decisionId, "Decision", "decisionId"),
+        budgetLine: input.budgetLine,
       });
       return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
     },
   }),
+  approveServiceOrderAmendment: t.prismaField({
+    type: "OrderAmendment",
+    description: "The authority approves a proposed Nachtrag: in force from its effective date.",
+    authScopes: { signedIn: true },
+    args: { amendmentId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const amendment = await ctx.run(approveServiceOrderAmendment, {
+        amendmentId: idOf(args.amendmentId, "ServiceOrderAmendment", "amendmentId"),
+      });
+      return ctx.db.read.orderAmendment.findUniqueOrThrow({ ...query, where: { id: amendment.id } });
+    },
+  }),
+  rejectServiceOrderAmendment: t.prismaField({
+    type: "OrderAmendment",
+    description: "The authority rejects a proposed Nachtrag, with its reason.",
+    authScopes: { signedIn: true },
+    args: {
+      amendmentId: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, maxLength: 1000 }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const amendment = await ctx.run(rejectServiceOrderAmendment, {
+        amendmentId: idOf(args.amendmentId, "ServiceOrderAmendment", "amendmentId"),
+        reason: args.reason,
+      });
+      return ctx.db.read.orderAmendment.findUniqueOrThrow({ ...query, where: { id: amendment.id } });
+    },
+  }),
   closeServiceOrder: t.prismaField({
     type: "ServiceOrder",
+    description: "ACTIVE → CLOSED by the service manager: no more bookings.",
     authScopes: { signedIn: true },
     args: { serviceOrderId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const order = await ctx.run(setServiceOrderStatus, {
+      const order = await ctx.run(closeServiceOrder, {
         orderId: idOf(args.serviceOrderId, "ServiceOrder", "serviceOrderId"),
-        status: "CLOSED",
       });
       return ctx.db.read.serviceOrder.findUniqueOrThrow({ ...query, where: { id: order.id } });
     },
@@ -883,18 +1031,18 @@ builder.subscriptionFields((t) => ({
       return ctx.events.subscribe("bookingRecorded", (event) => event.orderId === id);
     },
     resolve: async (event, _args, ctx) => {
-      const [booking, volume] = await Promise.all([
+      const [booking, totals] = await Promise.all([
         ctx.db.read.booking.findUniqueOrThrow({
           where: { id: event.bookingId },
           select: { orderBalance: true },
         }),
-        ctx.db.read.serviceLine.aggregate({ where: { orderId: event.orderId }, _sum: { volume: true } }),
+        orderTotals(ctx.db.read, [event.orderId]),
       ]);
       return {
         orderId: event.orderId,
         bookingId: event.bookingId,
         consumed: booking.orderBalance,
-        contracted: volume._sum.volume ?? 0,
+        contracted: totals.get(event.orderId)?.contracted ?? 0,
       };
     },
   }),

@@ -39,6 +39,8 @@ export const AUDIT_RECORD_RULES = {
   ServiceMeasure: schoolCase,
   EscalationTarget: authorityRecord,
   School: authorityRecord,
+  SchoolAuthority: authorityRecord,
+  SchoolHandover: authorityRecord,
   SteeringGroup: authorityRecord,
   SteeringGroupMember: authorityRecord,
   User: authorityRecord,

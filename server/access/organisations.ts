@@ -1,4 +1,5 @@
 // Who may change schools and steering groups.
+import { forbidden } from "../lib/errors.ts";
 import { type Access, type Role, schoolContactOnly, type ViewerUser } from "./index.ts";
 
 /** A school's name and upgrade status are kept by the provider, who runs the upgrade. */
@@ -22,4 +23,44 @@ export function mayHoldSteeringMembership(
 ): boolean {
   const tenant = person.authorityId === authority.id || person.providerId === authority.providerId;
   return tenant && person.roles.length > 0 && !schoolContactOnly(person.roles);
+}
+
+/**
+ * A school handover is proposed by the provider serving the school's authority: its service
+ * manager or administrator. The authority's people propose none (FORBIDDEN); another provider's
+ * people do not see the school (NOT_FOUND).
+ */
+export function requireHandoverProposer(access: Access, authorityId: string): ViewerUser {
+  access.requireAuthority(authorityId, "Schule");
+  if (!access.isProviderPerson)
+    throw forbidden("Übergaben schlägt der Dienstleister vor, nicht der Schulträger.");
+  return access.requireRole("ADMIN", "SERVICE_MANAGER");
+}
+
+/**
+ * A handover is confirmed by the client: the authority's school-IT officer or a member of its
+ * steering group from the IT department (`itDepartmentMember`, looked up by the caller). The
+ * provider never confirms its own proposal.
+ */
+export function requireHandoverConfirmer(
+  access: Access,
+  authorityId: string,
+  itDepartmentMember: boolean,
+): ViewerUser {
+  const user = access.requireUser();
+  access.requireAuthority(authorityId, "Übergabe");
+  if (user.authorityId !== authorityId || !(access.hasRole("SCHOOL_IT_OFFICER") || itDepartmentMember)) {
+    throw forbidden(
+      "Übergaben bestätigt der Schulträger: die Schul-IT-Verantwortliche oder die IT-Abteilung in der Steuerungsgruppe.",
+    );
+  }
+  return user;
+}
+
+/** New school authorities and schools are onboarded by the provider's administrator. */
+export function requireOnboarder(access: Access): ViewerUser & { providerId: string } {
+  const user = access.requireRole("ADMIN");
+  if (!user.providerId)
+    throw forbidden("Neue Schulträger und Schulen legt die Administration des Dienstleisters an.");
+  return user as ViewerUser & { providerId: string };
 }

@@ -8,6 +8,7 @@ import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { fromHundredths, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
+import { outsideResponsibility } from "../organisations/handovers.ts";
 import type { Work } from "../work.ts";
 import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve, volumeAt } from "./figures.ts";
 import { orderVolumes } from "./reads.ts";
@@ -263,6 +264,12 @@ export async function recordBooking(
     reversalOfId: null,
     idempotencyKey,
     requestHash: hash,
+    // Support for a school the provider did not support that day (server/modules/organisations/handovers.ts).
+    outsideResponsibility: await outsideResponsibility(tx, {
+      schoolId: input.schoolId,
+      date: input.date,
+      lineName: line.name,
+    }),
   });
   audit({
     authorityId: order.authorityId,
@@ -318,6 +325,7 @@ export async function reverseBooking(
     reversalOfId: original.id,
     idempotencyKey: null,
     requestHash: null,
+    outsideResponsibility: original.outsideResponsibility,
   });
   audit({
     authorityId: original.order.authorityId,

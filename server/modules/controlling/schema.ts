@@ -286,6 +286,18 @@ builder.prismaNode("ServiceOrder", {
         return fromHundredths(totals.contracted - totals.consumed);
       },
     }),
+    outsideResponsibilityPersonDays: t.field({
+      type: "Decimal",
+      description:
+        "Support booked for schools the provider did not support on the booking's date (Booking.outsideResponsibility), net of reversals.",
+      resolve: async (o, _a, ctx) => {
+        const sum = await ctx.db.read.booking.aggregate({
+          where: { orderId: o.id, outsideResponsibility: true },
+          _sum: { personDays: true },
+        });
+        return fromHundredths(sum._sum.personDays ?? 0);
+      },
+    }),
     utilization: t.float({
       description: "consumed / contracted; may exceed 1.",
       resolve: async (o, _a, ctx) => {
@@ -528,6 +540,9 @@ export const BookingRef = builder.prismaNode("Booking", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     reversalOf: t.relation("reversalOf", { nullable: true }),
     reversedBy: t.relation("reversedBy", { nullable: true }),
+    outsideResponsibility: t.exposeBoolean("outsideResponsibility", {
+      description: "Support for a school that the provider did not support on the booking's date.",
+    }),
     serviceOrder: t.relation("order"),
     idempotencyKey: t.exposeString("idempotencyKey", { nullable: true }),
   }),

@@ -19,10 +19,12 @@ import type {
   MeasureStatus,
   Severity,
 } from "../../db/generated/client/enums.ts";
+import { berlinDate } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
 import { type FederalState, isFederalState } from "../../lib/holidays.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
 import { addAgendaItem } from "../governance/service.ts";
+import { proposeHandoverForUpgrade, refuseUnsupportedSchool } from "../organisations/handovers.ts";
 import type { Work } from "../work.ts";
 import { DEFAULT_TARGETS, type Target } from "./clock.ts";
 import { transition } from "./lifecycle.ts";
@@ -50,6 +52,8 @@ export async function raiseEscalation(
   if (!school) throw notFound("Schule");
   requireRaise(access, { authorityId: school.authorityId, schoolId: school.id });
   const user = access.requireUser();
+  // Escalations concern the provider's service; the authority's own IT answers for the rest.
+  await refuseUnsupportedSchool(tx, school.id);
   const data = {
     authorityId: school.authorityId,
     schoolId: school.id,
@@ -433,18 +437,22 @@ export async function acceptServiceMeasure(work: Work, input: { measureId: strin
   const user = access.requireUser();
   if (!measure.acceptanceRequired)
     throw conflict("Maßnahmen an der Netzwerkinfrastruktur werden nicht abgenommen.");
-  return advanceMeasure(
+  const acceptedAt = new Date();
+  const accepted = await advanceMeasure(
     work,
     measure,
     {
       from: "COMPLETED",
       to: "ACCEPTED",
       action: "ACCEPT",
-      data: { acceptedAt: new Date(), acceptedById: user.id },
+      data: { acceptedAt, acceptedById: user.id },
       school: "COMPLETED",
     },
     "Abgenommen wird eine abgeschlossene Maßnahme mit Servicebericht.",
   );
+  // An accepted upgrade proposes the school's handover to the provider at the acceptance date.
+  if (measure.kind === "UPGRADE") await proposeHandoverForUpgrade(work, measure, berlinDate(acceptedAt));
+  return accepted;
 }
 
 export async function linkBooking(

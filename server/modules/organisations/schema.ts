@@ -1,5 +1,6 @@
 import { Access } from "../../access/index.ts";
 import {
+  AgreementKind,
   AuthorityKind,
   Department,
   Role,
@@ -8,22 +9,56 @@ import {
 } from "../../db/generated/client/enums.ts";
 import { builder } from "../../graphql/builder.ts";
 import { decodeId } from "../../graphql/ids.ts";
+import { todayInBerlin } from "../../lib/dates.ts";
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "../../lib/validate.ts";
+import { confirmSchoolHandover, proposeSchoolHandover, sideOn } from "./handovers.ts";
+import { createSchool, createSchoolAuthority } from "./onboarding.ts";
 import {
   addSteeringGroupMember,
   createSteeringGroup,
   removeSteeringGroupMember,
-  supportedBy,
   updateSchool,
 } from "./service.ts";
 
 export const RoleEnum = builder.enumType(Role, { name: "Role" });
 export const DepartmentEnum = builder.enumType(Department, { name: "Department" });
 export const UpgradeStatusEnum = builder.enumType(UpgradeStatus, { name: "UpgradeStatus" });
-builder.enumType(AuthorityKind, { name: "AuthorityKind" });
-builder.enumType(SchoolKind, { name: "SchoolKind" });
+const AuthorityKindEnum = builder.enumType(AuthorityKind, { name: "AuthorityKind" });
+const SchoolKindEnum = builder.enumType(SchoolKind, { name: "SchoolKind" });
+const AgreementKindEnum = builder.enumType(AgreementKind, {
+  name: "AgreementKind",
+  description:
+    "Öffentlich-rechtliche Vereinbarung, Zweckvereinbarung, Satzung (membership of the provider) or Kooperationsvertrag.",
+});
 export const SupportSideEnum = builder.enumType("SupportSide", {
   values: ["PROVIDER", "AUTHORITY_IT"] as const,
+});
+/**
+ * The side of a handover. The base contract names School.supportedBy's type SupportSide and the
+ * contract's additions name the handover's sides SupportedBy: both exist, with the same values.
+ */
+export const SupportedByEnum = builder.enumType("SupportedBy", {
+  values: ["PROVIDER", "AUTHORITY_IT"] as const,
+});
+/** A school changes hands once, perhaps twice, in the hub's life. */
+const HANDOVERS_PER_SCHOOL = 2;
+
+interface AgreementShape {
+  kind: AgreementKind;
+  councilDecisionOn: string | null;
+  signedOn: string | null;
+  startsOn: string;
+  reference: string | null;
+}
+const AgreementRef = builder.objectRef<AgreementShape>("Agreement").implement({
+  description: "The legal basis on which the authority hands its school IT to the provider.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: AgreementKindEnum }),
+    councilDecisionOn: t.expose("councilDecisionOn", { type: "Date", nullable: true }),
+    signedOn: t.expose("signedOn", { type: "Date", nullable: true }),
+    startsOn: t.expose("startsOn", { type: "Date" }),
+    reference: t.exposeString("reference", { nullable: true }),
+  }),
 });
 
 // Expected list sizes for the query cost limit (graphql/operation-limits.ts), from the KSM case: a
@@ -50,6 +85,28 @@ export const SchoolAuthorityRef = builder.prismaNode("SchoolAuthority", {
     state: t.exposeString("state", { description: "Federal state (ISO 3166-2 suffix, e.g. MV)." }),
     legalBasis: t.exposeString("legalBasis"),
     agreementStart: t.expose("agreementStart", { type: "Date" }),
+    agreement: t.field({
+      type: AgreementRef,
+      nullable: true,
+      description: "Null for an authority whose agreement was not recorded as data (legalBasis only).",
+      select: {
+        agreementKind: true,
+        agreementCouncilDecisionOn: true,
+        agreementSignedOn: true,
+        agreementStart: true,
+        agreementReference: true,
+      },
+      resolve: (a) =>
+        a.agreementKind
+          ? {
+              kind: a.agreementKind,
+              councilDecisionOn: a.agreementCouncilDecisionOn,
+              signedOn: a.agreementSignedOn,
+              startsOn: a.agreementStart,
+              reference: a.agreementReference,
+            }
+          : null,
+    }),
     schools: t.relation("schools", {
       query: { orderBy: { name: "asc" } },
       complexity: { field: 1, multiplier: SCHOOLS_PER_AUTHORITY },
@@ -68,10 +125,46 @@ export const SchoolRef = builder.prismaNode("School", {
     upgradeStatus: t.expose("upgradeStatus", { type: UpgradeStatusEnum }),
     supportedBy: t.field({
       type: SupportSideEnum,
-      description: "PROVIDER once the school is upgraded to the target picture, AUTHORITY_IT before.",
-      select: { upgradeStatus: true },
-      resolve: (school) => supportedBy(school.upgradeStatus),
+      description:
+        "Who supports the school on asOf (default today): the side of the latest confirmed handover dated on or " +
+        "before it; AUTHORITY_IT without one, whatever the upgrade status.",
+      args: { asOf: t.arg({ type: "Date" }) },
+      select: {
+        handovers: {
+          where: { confirmedAt: { not: null } },
+          select: { handoverDate: true, toSide: true, confirmedAt: true },
+        },
+      },
+      resolve: (school, args) => sideOn(school.handovers, args.asOf ?? todayInBerlin()),
     }),
+    handovers: t.relation("handovers", {
+      description: "Every handover of the school, proposed and confirmed, oldest first.",
+      query: { orderBy: [{ handoverDate: "asc" }, { createdAt: "asc" }] },
+      complexity: { field: 1, multiplier: HANDOVERS_PER_SCHOOL },
+    }),
+  }),
+});
+
+export const SchoolHandoverRef = builder.prismaNode("SchoolHandover", {
+  id: { field: "id" },
+  description: "A change of who supports a school: proposed by the provider, confirmed by the authority.",
+  select: { id: true, school: { select: { authorityId: true } } },
+  authScopes: (handover) => ({ authority: handover.school.authorityId }),
+  fields: (t) => ({
+    school: t.relation("school"),
+    from: t.field({ type: SupportedByEnum, select: { fromSide: true }, resolve: (h) => h.fromSide }),
+    to: t.field({ type: SupportedByEnum, select: { toSide: true }, resolve: (h) => h.toSide }),
+    handoverDate: t.expose("handoverDate", { type: "Date" }),
+    note: t.exposeString("note", { nullable: true }),
+    measure: t.relation("measure", {
+      nullable: true,
+      description: "The accepted upgrade measure that proposed it.",
+    }),
+    proposedBy: t.relation("proposedBy"),
+    confirmedBy: t.relation("confirmedBy", { nullable: true }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
+    confirmed: t.boolean({ select: { confirmedAt: true }, resolve: (h) => h.confirmedAt !== null }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
@@ -265,6 +358,115 @@ builder.mutationFields((t) => ({
         coordinator: args.member.coordinator ?? false,
       });
       return ctx.db.read.steeringGroupMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
+    },
+  }),
+  proposeSchoolHandover: t.prismaField({
+    type: "SchoolHandover",
+    description:
+      "The provider proposes that the other side supports the school from handoverDate; the authority confirms.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("ProposeSchoolHandoverInput", {
+          fields: (f) => ({
+            schoolId: f.id({ required: true }),
+            handoverDate: f.field({ type: "Date", required: true }),
+            note: f.string(),
+            to: f.field({
+              type: SupportedByEnum,
+              description: "The side taking over; optional, it is the other side than on handoverDate.",
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const handover = await ctx.run(proposeSchoolHandover, {
+        schoolId: decodeId(String(input.schoolId), "School", "schoolId"),
+        handoverDate: input.handoverDate,
+        note: input.note,
+        to: input.to,
+      });
+      return ctx.db.read.schoolHandover.findUniqueOrThrow({ ...query, where: { id: handover.id } });
+    },
+  }),
+  confirmSchoolHandover: t.prismaField({
+    type: "SchoolHandover",
+    description: "The authority's school-IT officer or IT department confirms a proposed handover.",
+    authScopes: { signedIn: true },
+    args: { handoverId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const handover = await ctx.run(confirmSchoolHandover, {
+        handoverId: decodeId(String(args.handoverId), "SchoolHandover", "handoverId"),
+      });
+      return ctx.db.read.schoolHandover.findUniqueOrThrow({ ...query, where: { id: handover.id } });
+    },
+  }),
+  createSchoolAuthority: t.prismaField({
+    type: "SchoolAuthority",
+    description: "The provider's administrator onboards a new school authority with its agreement.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("CreateSchoolAuthorityInput", {
+          fields: (f) => ({
+            name: f.string({ required: true }),
+            kind: f.field({ type: AuthorityKindEnum, required: true }),
+            state: f.string({ required: true, description: "Federal state code, e.g. MV, SL, TH." }),
+            agreement: f.field({
+              required: true,
+              type: builder.inputType("AgreementInput", {
+                fields: (g) => ({
+                  kind: g.field({ type: AgreementKindEnum, required: true }),
+                  councilDecisionOn: g.field({ type: "Date" }),
+                  signedOn: g.field({ type: "Date" }),
+                  startsOn: g.field({ type: "Date", required: true }),
+                  reference: g.string(),
+                }),
+              }),
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const authority = await ctx.run(createSchoolAuthority, {
+        name: input.name,
+        kind: input.kind,
+        state: input.state,
+        agreement: input.agreement,
+      });
+      // The caller's access was read before the authority existed.
+      const user = ctx.access.user;
+      if (user) ctx.access = await Access.forUser(ctx.db.read, user, ctx.access.sessionId);
+      return ctx.db.read.schoolAuthority.findUniqueOrThrow({ ...query, where: { id: authority.id } });
+    },
+  }),
+  createSchool: t.prismaField({
+    type: "School",
+    description: "The provider's administrator adds a school to an authority it serves.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("CreateSchoolInput", {
+          fields: (f) => ({
+            authorityId: f.id({ required: true }),
+            name: f.string({ required: true }),
+            kind: f.field({ type: SchoolKindEnum, required: true }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const school = await ctx.run(createSchool, {
+        authorityId: decodeId(String(input.authorityId), "SchoolAuthority", "authorityId"),
+        name: input.name,
+        kind: input.kind,
+      });
+      return ctx.db.read.school.findUniqueOrThrow({ ...query, where: { id: school.id } });
     },
   }),
   removeSteeringGroupMember: t.boolean({

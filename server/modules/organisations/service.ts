@@ -13,13 +13,6 @@ import { diff } from "../audit/service.ts";
 import type { Work } from "../work.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
-export type SupportSide = "PROVIDER" | "AUTHORITY_IT";
-
-/** Until a school is upgraded to the target picture, the authority's own IT group supports it. */
-export function supportedBy(upgradeStatus: UpgradeStatus): SupportSide {
-  return upgradeStatus === "COMPLETED" ? "PROVIDER" : "AUTHORITY_IT";
-}
-
 export async function updateSchool(
   { tx, access, audit, publish }: Work,
   input: { schoolId: string; name?: string | null; upgradeStatus?: UpgradeStatus | null },

@@ -7,7 +7,7 @@ let hub: TestHub;
 let officer: string;
 let contact: string;
 let manager: string;
-const ids = { authority: "", ownSchool: "", otherSchool: "" };
+const ids = { authority: "", ownSchool: "", otherSchool: "", upgradeSchool: "" };
 
 beforeAll(async () => {
   hub = await startHub();
@@ -22,12 +22,47 @@ beforeAll(async () => {
   });
   const own = await hub.db.read.user.findUniqueOrThrow({ where: { email: "schule@schwerin.example" } });
   const other = schwerin.schools.find((s) => s.id !== own.schoolId && s.upgradeStatus === "PLANNED");
+  const upgrade = schwerin.schools.find(
+    (s) => s.id !== own.schoolId && s.id !== other?.id && s.upgradeStatus === "PLANNED",
+  );
   Object.assign(ids, {
     authority: gid("SchoolAuthority", schwerin.id),
     ownSchool: gid("School", own.schoolId ?? ""),
     otherSchool: gid("School", other?.id ?? ""),
+    upgradeSchool: gid("School", upgrade?.id ?? ""),
   });
+  // Escalations are about schools the provider supports: both schools are handed over today.
+  await Promise.all([supportedByProvider(ids.ownSchool), supportedByProvider(ids.otherSchool)]);
 });
+
+/** Makes the provider responsible for the school today: a handover proposed and confirmed. */
+async function supportedByProvider(school: string) {
+  const state = await hub.gql<{
+    node: { supportedBy: string; handovers: { id: string; confirmed: boolean }[] };
+  }>(
+    "query($id: ID!) { node(id: $id) { ... on School { supportedBy handovers { id confirmed } } } }",
+    { id: school },
+    officer,
+  );
+  if (state.data?.node.supportedBy === "PROVIDER") return;
+  let pending = state.data?.node.handovers.find((h) => !h.confirmed)?.id;
+  if (!pending) {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    const proposed = await hub.gql<{ proposeSchoolHandover: { id: string } }>(
+      "mutation($input: ProposeSchoolHandoverInput!) { proposeSchoolHandover(input: $input) { id } }",
+      { input: { schoolId: school, handoverDate: today } },
+      manager,
+    );
+    expect(proposed.errors).toBeUndefined();
+    pending = proposed.data?.proposeSchoolHandover.id;
+  }
+  const confirmed = await hub.gql(
+    "mutation($id: ID!) { confirmSchoolHandover(handoverId: $id) { id } }",
+    { id: pending },
+    officer,
+  );
+  expect(confirmed.errors).toBeUndefined();
+}
 afterAll(() => hub.close());
 
 const FIELDS =
@@ -478,12 +513,13 @@ describe("tickets, clocks and targets", () => {
 });
 
 describe("service measures", () => {
-  const MEASURE = "id status report acceptanceRequired school { upgradeStatus supportedBy }";
+  const MEASURE =
+    "id status report acceptanceRequired school { upgradeStatus supportedBy handovers { id to confirmed } }";
 
-  it("an upgrade moves its school to IN_PROGRESS and, once accepted, to COMPLETED and the provider's support", async () => {
+  it("an upgrade moves its school to IN_PROGRESS and, once accepted, to COMPLETED and proposes the provider's support", async () => {
     const created = await hub.gql<{ createServiceMeasure: { id: string; status: string } }>(
       `mutation($input: CreateServiceMeasureInput!) { createServiceMeasure(input: $input) { ${MEASURE} } }`,
-      { input: { schoolId: ids.otherSchool, kind: "UPGRADE", title: "Ertüchtigung nach Zielbild" } },
+      { input: { schoolId: ids.upgradeSchool, kind: "UPGRADE", title: "Ertüchtigung nach Zielbild" } },
       manager,
     );
     expect(created.errors).toBeUndefined();
@@ -494,6 +530,7 @@ describe("service measures", () => {
     expect(started.data?.startServiceMeasure.school).toEqual({
       upgradeStatus: "IN_PROGRESS",
       supportedBy: "AUTHORITY_IT",
+      handovers: [],
     });
     expect(
       codes(
@@ -515,12 +552,27 @@ describe("service measures", () => {
       ),
     ).toEqual(["FORBIDDEN"]);
     const accepted = await hub.gql<{
-      acceptServiceMeasure: { status: string; school: { upgradeStatus: string; supportedBy: string } };
+      acceptServiceMeasure: {
+        status: string;
+        school: { upgradeStatus: string; supportedBy: string; handovers: { id: string }[] };
+      };
     }>(`mutation($id: ID!) { acceptServiceMeasure(measureId: $id) { ${MEASURE} } }`, { id }, officer);
+    // The acceptance proposes the handover; the provider supports the school once it is confirmed.
     expect(accepted.data?.acceptServiceMeasure).toMatchObject({
       status: "ACCEPTED",
-      school: { upgradeStatus: "COMPLETED", supportedBy: "PROVIDER" },
+      school: {
+        upgradeStatus: "COMPLETED",
+        supportedBy: "AUTHORITY_IT",
+        handovers: [{ to: "PROVIDER", confirmed: false }],
+      },
     });
+    const handover = accepted.data?.acceptServiceMeasure.school.handovers[0]?.id;
+    const confirmed = await hub.gql<{ confirmSchoolHandover: { school: { supportedBy: string } } }>(
+      "mutation($id: ID!) { confirmSchoolHandover(handoverId: $id) { school { supportedBy } } }",
+      { id: handover },
+      officer,
+    );
+    expect(confirmed.data?.confirmSchoolHandover.school.supportedBy).toBe("PROVIDER");
   });
 
   it("two people completing one measure at once: one succeeds, the other gets CONFLICT", async () => {

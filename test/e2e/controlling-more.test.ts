@@ -122,11 +122,26 @@ describe("service measures", () => {
     const officerRow = officer.getByTestId(`school-${school.name}`).getByTestId(`measure-${title}`);
     await officerRow.getByRole("button", { name: "Abnahme erklären" }).click();
     await officerRow.getByText("abgenommen", { exact: true }).waitFor();
-    await officer.getByTestId(`school-${school.name}`).getByText("Dienstleister").waitFor();
+    // The acceptance proposes the handover; until the authority confirms it, its own IT supports the school.
+    await officer.getByTestId(`school-${school.name}`).getByText("IT des Schulträgers").waitFor();
     await screenshot(officer, "service-measures");
     await expectAccessible(officer, "service measures page");
     await officer.context().close();
 
+    const proposed = await hub.gql<{ node: { handovers: { id: string; confirmed: boolean }[] } }>(
+      "schul-it@schwerin.example",
+      "query($id: ID!) { node(id: $id) { ... on School { handovers { id confirmed } } } }",
+      { id: school.id },
+    );
+    const pending = proposed.node.handovers.find((h) => !h.confirmed);
+    expect(pending).toBeDefined();
+    await hub.gql(
+      "schul-it@schwerin.example",
+      "mutation($id: ID!) { confirmSchoolHandover(handoverId: $id) { id } }",
+      {
+        id: pending?.id,
+      },
+    );
     const after = await hub.gql<{ schoolAuthorities: { schools: { id: string; supportedBy: string }[] }[] }>(
       "schul-it@schwerin.example",
       "{ schoolAuthorities { schools { id supportedBy } } }",

@@ -6,6 +6,26 @@ import { type Console, expectAccessible, screenshot, startConsole } from "./harn
 let hub: Console;
 beforeAll(async () => {
   hub = await startConsole();
+  // Escalations concern schools the provider supports: the school contact's school is handed over today.
+  const { me } = await hub.gql<{ me: { school: { id: string; supportedBy: string } } }>(
+    "schule@schwerin.example",
+    "{ me { school { id supportedBy } } }",
+  );
+  if (me.school.supportedBy !== "PROVIDER") {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    const { proposeSchoolHandover } = await hub.gql<{ proposeSchoolHandover: { id: string } }>(
+      "servicemanager@ksm.example",
+      "mutation($input: ProposeSchoolHandoverInput!) { proposeSchoolHandover(input: $input) { id } }",
+      { input: { schoolId: me.school.id, handoverDate: today } },
+    );
+    await hub.gql(
+      "schul-it@schwerin.example",
+      "mutation($id: ID!) { confirmSchoolHandover(handoverId: $id) { id } }",
+      {
+        id: proposeSchoolHandover.id,
+      },
+    );
+  }
 });
 afterAll(() => hub?.close());
 

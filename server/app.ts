@@ -29,7 +29,7 @@ import {
 } from "./graphql/operation-limits.ts";
 import { schema } from "./graphql/schema.ts";
 import { Sockets } from "./graphql/sockets.ts";
-import { jsonErrors, securityHeaders } from "./http.ts";
+import { compressResponses, consoleAssets, jsonErrors, noCache, securityHeaders } from "./http.ts";
 import { ChainWatch, describeFinding } from "./modules/audit/verify.ts";
 import { controllingRoutes } from "./modules/controlling/routes.ts";
 import { governanceRoutes } from "./modules/governance/routes.ts";
@@ -98,6 +98,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders({ production: config.production }));
+  app.use(compressResponses());
   const server = http.createServer(app);
   const runner = new Runner(db, events);
   const signIn = new SignIn(db, runner, {
@@ -280,10 +281,11 @@ export async function createApp(config: Config, db: Database, events: Events): P
   };
   app.use("/exports", governanceRoutes(deps), controllingRoutes(deps));
 
-  app.use(express.static(CONSOLE_DIR, { index: false, maxAge: "1h" }));
+  app.use("/assets", ...consoleAssets(path.join(CONSOLE_DIR, "assets")));
+  app.use(noCache(), express.static(CONSOLE_DIR, { index: false, cacheControl: false }));
   app.get("/{*path}", (_req, res) => {
     const index = path.join(CONSOLE_DIR, "index.html");
-    if (fs.existsSync(index)) res.sendFile(index);
+    if (fs.existsSync(index)) res.sendFile(index, { cacheControl: false });
     else
       res
         .status(503)

@@ -1,5 +1,8 @@
 // What every HTTP response carries, and how a request Express itself refuses is answered.
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import fs from "node:fs";
+import path from "node:path";
+import compression from "compression";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 
 /**
  * The console loads only its own scripts; MUI's emotion writes inline styles and its icons are
@@ -68,3 +71,70 @@ export const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
     errors: [{ message, extensions: { code: status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }],
   });
 };
+
+/** Already packed (XLSX is a zip, PDF streams are deflated) or sent piece by piece as it happens. */
+const UNCOMPRESSED = /^(application\/(pdf|zip|gzip|vnd\.openxmlformats)|text\/event-stream)/;
+
+/**
+ * Brotli or gzip, as the client accepts, for the API's JSON, CSV and JSON exports, calendars and
+ * pages, streamed (an export is compressed as it is written, never held whole in memory).
+ */
+export function compressResponses(): RequestHandler {
+  return compression({
+    threshold: 1024,
+    filter: (req, res) => {
+      const type = String(res.getHeader("Content-Type") ?? "");
+      return !UNCOMPRESSED.test(type) && compression.filter(req, res);
+    },
+  });
+}
+
+/** A year, for files whose name carries a hash of their content: a new build has new names. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const PRECOMPRESSED = [
+  { encoding: "br", suffix: ".br" },
+  { encoding: "gzip", suffix: ".gz" },
+] as const;
+
+/**
+ * The console's hashed files (admin/dist/assets): the .br or .gz written at build time
+ * (admin/vite.config.ts) when the client accepts it, else the file itself; cached for a year.
+ */
+export function consoleAssets(dir: string): RequestHandler[] {
+  const precompressed: RequestHandler = (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    res.vary("Accept-Encoding");
+    // Brotli first whatever the order in Accept-Encoding: it is the smaller of the two.
+    const accepted = req.acceptsEncodings();
+    const variant = PRECOMPRESSED.find((v) => accepted.includes(v.encoding) || accepted.includes("*"));
+    if (!variant) return next();
+    let name: string;
+    try {
+      name = decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    const file = path.join(dir, path.normalize(name));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file + variant.suffix)) return next();
+    res.type(path.extname(file));
+    res.sendFile(
+      file + variant.suffix,
+      { cacheControl: false, headers: { "Content-Encoding": variant.encoding, "Cache-Control": IMMUTABLE } },
+      (error) => {
+        if (error && !res.headersSent) next();
+      },
+    );
+  };
+  return [
+    precompressed,
+    express.static(dir, { index: false, fallthrough: false, immutable: true, maxAge: "1y" }),
+  ];
+}
+
+/** Everything else of the console (index.html above all) is revalidated on every load. */
+export function noCache(): RequestHandler {
+  return (_req, res, next) => {
+    res.set("Cache-Control", "no-cache");
+    next();
+  };
+}

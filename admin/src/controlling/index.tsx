@@ -5,11 +5,19 @@ import { Resource } from "react-admin";
 import type { Role } from "../authProvider.ts";
 import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { AdminDashboard, ControllerDashboard, ProviderStaffDashboard } from "./dashboards.tsx";
+import { lazyPage } from "../lazy.ts";
 import { controllingMessages as messages } from "./messages.ts";
-import { ServiceOrderList, ServiceOrderShow } from "./orders.tsx";
 import { controllingQueries as queries } from "./queries.ts";
 import { ORDER_READERS } from "./roles.ts";
+
+// Pages load with their module on first use (code split by page).
+const dashboards = () => import("./dashboards.tsx");
+const AdminDashboard = lazyPage(dashboards, "AdminDashboard");
+const ControllerDashboard = lazyPage(dashboards, "ControllerDashboard");
+const ProviderStaffDashboard = lazyPage(dashboards, "ProviderStaffDashboard");
+const orders = () => import("./orders.tsx");
+const ServiceOrderList = lazyPage(orders, "ServiceOrderList");
+const ServiceOrderShow = lazyPage(orders, "ServiceOrderShow");
 
 export const controllingQueries: Record<string, ResourceQueries> = queries;
 export const controllingResources: ReactElement[] = [

@@ -1,6 +1,6 @@
 // The start page: one dashboard per role, the first that fits in the order below.
-import { Card, CardContent, Stack, Typography } from "@mui/material";
-import type { ComponentType } from "react";
+import { Card, CardContent, LinearProgress, Stack, Typography } from "@mui/material";
+import { type ComponentType, Suspense } from "react";
 import { Title, useGetIdentity, usePermissions, useTranslate } from "react-admin";
 import type { Role } from "../authProvider.ts";
 import { controllingDashboards } from "../controlling/index.tsx";
@@ -42,7 +42,10 @@ export function Dashboard() {
         </Typography>
       )}
       {Body ? (
-        <Body />
+        // A role's dashboard is its own chunk: the welcome shows while it loads.
+        <Suspense fallback={<LinearProgress />}>
+          <Body />
+        </Suspense>
       ) : (
         <Card>
           <CardContent>{translate("hub.dashboard.nothing")}</CardContent>

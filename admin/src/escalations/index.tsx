@@ -8,14 +8,19 @@ import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
 import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { EscalationBoard } from "./board.tsx";
-import { EscalationCreate } from "./create.tsx";
-import { SchoolContactDashboard, SchoolItOfficerDashboard } from "./dashboards.tsx";
-import { MeasuresPage } from "./measures.tsx";
+import { lazyPage } from "../lazy.ts";
 import { escalationsMessages as messages } from "./messages.ts";
-import { QualityPage } from "./quality.tsx";
 import { escalationsQueries as queries } from "./queries.ts";
-import { EscalationShow } from "./show.tsx";
+
+// Pages load with their module on first use (code split by page).
+const EscalationBoard = lazyPage(() => import("./board.tsx"), "EscalationBoard");
+const EscalationCreate = lazyPage(() => import("./create.tsx"), "EscalationCreate");
+const dashboards = () => import("./dashboards.tsx");
+const SchoolContactDashboard = lazyPage(dashboards, "SchoolContactDashboard");
+const SchoolItOfficerDashboard = lazyPage(dashboards, "SchoolItOfficerDashboard");
+const MeasuresPage = lazyPage(() => import("./measures.tsx"), "MeasuresPage");
+const QualityPage = lazyPage(() => import("./quality.tsx"), "QualityPage");
+const EscalationShow = lazyPage(() => import("./show.tsx"), "EscalationShow");
 
 export const escalationsQueries: Record<string, ResourceQueries> = queries;
 export const escalationsResources: ReactElement[] = [

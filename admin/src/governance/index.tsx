@@ -9,13 +9,28 @@ import { Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { ServiceManagerDashboard, SteeringMemberDashboard } from "./dashboards.tsx";
-import { DecisionList, DecisionShow } from "./decisions.tsx";
-import { MeetingCalendar, MeetingCreate, MeetingList, MeetingSeriesCreate } from "./meetings.tsx";
-import { MeetingShow } from "./minutes.tsx";
-import { ProcurementCreate } from "./procurement.tsx";
-import { ActionItemList, AuditList, ProcurementList, ProcurementShow } from "./registers.tsx";
-import { SearchPage } from "./search.tsx";
+import { lazyPage } from "../lazy.ts";
+
+// Pages load with their module on first use (code split by page).
+const dashboards = () => import("./dashboards.tsx");
+const ServiceManagerDashboard = lazyPage(dashboards, "ServiceManagerDashboard");
+const SteeringMemberDashboard = lazyPage(dashboards, "SteeringMemberDashboard");
+const decisions = () => import("./decisions.tsx");
+const DecisionList = lazyPage(decisions, "DecisionList");
+const DecisionShow = lazyPage(decisions, "DecisionShow");
+const meetings = () => import("./meetings.tsx");
+const MeetingCalendar = lazyPage(meetings, "MeetingCalendar");
+const MeetingCreate = lazyPage(meetings, "MeetingCreate");
+const MeetingList = lazyPage(meetings, "MeetingList");
+const MeetingSeriesCreate = lazyPage(meetings, "MeetingSeriesCreate");
+const MeetingShow = lazyPage(() => import("./minutes.tsx"), "MeetingShow");
+const ProcurementCreate = lazyPage(() => import("./procurement.tsx"), "ProcurementCreate");
+const registers = () => import("./registers.tsx");
+const ActionItemList = lazyPage(registers, "ActionItemList");
+const AuditList = lazyPage(registers, "AuditList");
+const ProcurementList = lazyPage(registers, "ProcurementList");
+const ProcurementShow = lazyPage(registers, "ProcurementShow");
+const SearchPage = lazyPage(() => import("./search.tsx"), "SearchPage");
 
 export { governanceMessages } from "./messages.ts";
 export { governanceQueries } from "./queries.ts";

@@ -26,3 +26,11 @@ export const DEPARTMENTS = [
   "FINANCE",
   "PROVIDER",
 ] as const;
+export const AGREEMENT_KINDS = [
+  "PUBLIC_LAW_AGREEMENT",
+  "SPECIAL_PURPOSE_AGREEMENT",
+  "MEMBERSHIP",
+  "COOPERATION_CONTRACT",
+] as const;
+/** The federal states whose public holidays the hub knows (server/lib/holidays.ts). */
+export const FEDERAL_STATES = ["MV", "SL", "TH"] as const;

@@ -3,6 +3,7 @@ import SchoolIcon from "@mui/icons-material/School";
 import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import type { MenuEntry } from "../layout/menu.ts";
+import { AuthorityCreate, SchoolCreate } from "./onboarding.tsx";
 import { AuthorityList, AuthorityShow, SchoolEdit, SchoolList, SchoolShow } from "./pages.tsx";
 
 export const organisationsResources: ReactElement[] = [
@@ -11,6 +12,7 @@ export const organisationsResources: ReactElement[] = [
     name="authorities"
     list={AuthorityList}
     show={AuthorityShow}
+    create={AuthorityCreate}
     icon={AccountBalanceIcon}
   />,
   <Resource
@@ -19,6 +21,7 @@ export const organisationsResources: ReactElement[] = [
     list={SchoolList}
     show={SchoolShow}
     edit={SchoolEdit}
+    create={SchoolCreate}
     icon={SchoolIcon}
   />,
 ];
@@ -34,12 +37,22 @@ export const organisationsMessages = {
       name: "Schulträger |||| Schulträger",
       tabs: { overview: "Übersicht", schools: "Schulen", steeringGroup: "Steuerungsgruppe" },
       noSteeringGroup: "Keine Steuerungsgruppe",
+      onboarding: {
+        title: "Neuen Schulträger aufnehmen",
+        stateHint: "Bundesländer, deren Feiertage der Hub kennt",
+        startsOnHint: "Ab diesem Tag betreut der Dienstleister die Schul-IT nach der Vereinbarung.",
+      },
       fields: {
         name: "Name",
         kind: "Art",
         state: "Land",
         legalBasis: "Rechtsgrundlage",
         agreementStart: "Übertragung seit",
+        agreementKind: "Art der Vereinbarung",
+        councilDecisionOn: "Beschluss der Vertretung am",
+        signedOn: "Unterzeichnet am",
+        startsOn: "Beginn der Übertragung",
+        reference: "Aktenzeichen",
         schoolCount: "Schulen",
         members: "Mitglieder",
         memberName: "Name",
@@ -50,10 +63,36 @@ export const organisationsMessages = {
     },
     schools: {
       name: "Schule |||| Schulen",
-      tabs: { overview: "Übersicht" },
+      tabs: { overview: "Übersicht", handovers: "Betreuung" },
+      onboarding: { title: "Neue Schule anlegen" },
+      handovers: {
+        title: "Betreuung und Übergaben",
+        current: "Heute betreut durch:",
+        none: "Noch keine Übergabe: Die IT des Schulträgers betreut die Schule.",
+        history: "Verlauf der Übergaben",
+        date: "Übergabe am",
+        fromTo: "Von → an",
+        note: "Notiz",
+        proposedBy: "Vorgeschlagen von",
+        status: "Stand",
+        pending: "vorgeschlagen",
+        confirmedBy: "bestätigt von %{name} am %{at}",
+        propose: "Übergabe vorschlagen",
+        proposeTitle: "Übergabe vorschlagen",
+        proposeHint:
+          "%{school} soll ab dem gewählten Tag betreut werden durch: %{to}. Der Schulträger bestätigt die Übergabe.",
+        proposeSubmit: "Vorschlagen",
+        proposed: "Übergabe vorgeschlagen",
+        confirm: "Bestätigen",
+        confirmTitle: "Übergabe bestätigen",
+        confirmContent:
+          "%{school} wird ab dem %{date} betreut durch: %{to}. Die Bestätigung lässt sich nicht zurücknehmen; eine spätere Rückgabe ist eine neue Übergabe.",
+        confirmed: "Übergabe bestätigt",
+      },
       fields: {
         name: "Name",
         authority: "Schulträger",
+        authorityId: "Schulträger",
         kind: "Schulart",
         upgradeStatus: "Ertüchtigung",
         supportedBy: "Betreut durch",
@@ -63,6 +102,13 @@ export const organisationsMessages = {
   enums: {
     UpgradeStatus: { PLANNED: "geplant", IN_PROGRESS: "in Arbeit", COMPLETED: "ertüchtigt" },
     SupportSide: { PROVIDER: "Dienstleister", AUTHORITY_IT: "IT des Schulträgers" },
+    AgreementKind: {
+      PUBLIC_LAW_AGREEMENT: "Öffentlich-rechtliche Vereinbarung",
+      SPECIAL_PURPOSE_AGREEMENT: "Zweckvereinbarung",
+      MEMBERSHIP: "Satzung (Trägerschaft)",
+      COOPERATION_CONTRACT: "Kooperationsvertrag",
+    },
+    FederalState: { MV: "Mecklenburg-Vorpommern", SL: "Saarland", TH: "Thüringen" },
     SchoolKind: {
       PRIMARY: "Grundschule",
       REGIONAL: "Regionalschule",

@@ -2,6 +2,7 @@ import { Chip } from "@mui/material";
 import {
   ArrayField,
   BooleanField,
+  CreateButton,
   Datagrid,
   DateField,
   Edit,
@@ -17,12 +18,14 @@ import {
   TabbedShowLayout,
   TextField,
   TextInput,
+  TopToolbar,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { hasRole } from "../authProvider.ts";
 import {
+  AGREEMENT_KINDS,
   AUTHORITY_KINDS,
   choices,
   DEPARTMENTS,
@@ -30,6 +33,7 @@ import {
   SUPPORT_SIDES,
   UPGRADE_STATUSES,
 } from "./enums.ts";
+import { HandoverSection } from "./handovers.tsx";
 
 function SupportChip() {
   const record = useRecordContext();
@@ -44,9 +48,16 @@ function SupportChip() {
   );
 }
 
+/** Only the provider's administrator onboards authorities and schools. */
+function OnboardingActions() {
+  const { permissions } = usePermissions();
+  return <TopToolbar>{hasRole(permissions, "ADMIN") && <CreateButton />}</TopToolbar>;
+}
+
 export function AuthorityList() {
   return (
     <List
+      actions={<OnboardingActions />}
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
       sort={{ field: "name", order: "ASC" }}
       perPage={25}
@@ -71,7 +82,30 @@ export function AuthorityShow() {
           <SelectField source="kind" choices={choices("AuthorityKind", AUTHORITY_KINDS)} />
           <TextField source="state" />
           <TextField source="legalBasis" />
+          <SelectField
+            source="agreement.kind"
+            label="resources.authorities.fields.agreementKind"
+            choices={choices("AgreementKind", AGREEMENT_KINDS)}
+            emptyText="–"
+          />
+          <DateField
+            source="agreement.councilDecisionOn"
+            label="resources.authorities.fields.councilDecisionOn"
+            locales="de-DE"
+            emptyText="–"
+          />
+          <DateField
+            source="agreement.signedOn"
+            label="resources.authorities.fields.signedOn"
+            locales="de-DE"
+            emptyText="–"
+          />
           <DateField source="agreementStart" locales="de-DE" />
+          <TextField
+            source="agreement.reference"
+            label="resources.authorities.fields.reference"
+            emptyText="–"
+          />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.authorities.tabs.schools">
           <ArrayField source="schools" label={false}>
@@ -122,7 +156,12 @@ const schoolFilters = [
 
 export function SchoolList() {
   return (
-    <List filters={schoolFilters} sort={{ field: "name", order: "ASC" }} perPage={25}>
+    <List
+      actions={<OnboardingActions />}
+      filters={schoolFilters}
+      sort={{ field: "name", order: "ASC" }}
+      perPage={25}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="authority.name" label="resources.schools.fields.authority" />
@@ -152,6 +191,9 @@ export function SchoolShow() {
           <SelectField source="kind" choices={choices("SchoolKind", SCHOOL_KINDS)} />
           <SelectField source="upgradeStatus" choices={choices("UpgradeStatus", UPGRADE_STATUSES)} />
           <FunctionField source="supportedBy" render={() => <SupportChip />} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.schools.tabs.handovers" path="handovers">
+          <HandoverSection />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

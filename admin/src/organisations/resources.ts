@@ -5,17 +5,25 @@ import {
   type ResourceQueries,
   type Row,
 } from "../dataProvider/registry.ts";
+import { HANDOVER_FIELDS } from "./handovers.tsx";
+import { authorityInput } from "./onboarding.tsx";
 
 const AUTHORITY = `id name kind state legalBasis agreementStart
+  agreement { kind councilDecisionOn signedOn startsOn reference }
   schools { id name kind upgradeStatus supportedBy }
   steeringGroup { id name members { id department coordinator user { id name email roles } } }`;
-const SCHOOL = "id name kind upgradeStatus supportedBy authority { id name }";
+const SCHOOL = `id name kind upgradeStatus supportedBy authority { id name } ${HANDOVER_FIELDS}`;
 
 export const organisationsQueries: Record<string, ResourceQueries> = {
   authorities: {
     ...nodeQueries("SchoolAuthority", AUTHORITY),
     GET_LIST: arrayList(`{ schoolAuthorities { ${AUTHORITY} } }`, (data) =>
       data.schoolAuthorities.map((a: Row) => ({ ...a, schoolCount: a.schools.length })),
+    ),
+    CREATE: mutation(
+      `mutation($input: CreateSchoolAuthorityInput!) { createSchoolAuthority(input: $input) { ${AUTHORITY} } }`,
+      (params) => ({ input: authorityInput(params.data) }),
+      (data) => data.createSchoolAuthority,
     ),
   },
   schools: {
@@ -26,6 +34,13 @@ export const organisationsQueries: Record<string, ResourceQueries> = {
         data.schoolAuthorities.flatMap((a: Row) =>
           a.schools.map((s: Row) => ({ ...s, authority: { id: a.id, name: a.name }, authorityId: a.id })),
         ),
+    ),
+    CREATE: mutation(
+      `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { ${SCHOOL} } }`,
+      (params) => ({
+        input: { authorityId: params.data.authorityId, name: params.data.name, kind: params.data.kind },
+      }),
+      (data) => data.createSchool,
     ),
     UPDATE: mutation(
       `mutation($input: UpdateSchoolInput!) { updateSchool(input: $input) { ${SCHOOL} } }`,

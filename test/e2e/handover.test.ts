@@ -113,7 +113,10 @@ describe("onboarding", () => {
     await admin.getByRole("button", { name: "Speichern" }).click();
     await admin.getByText("ZV-2026-17").waitFor();
     await admin.getByText("Zweckvereinbarung").first().waitFor();
-    await admin.getByText(/^0?1\.0?1\.2027$/).first().waitFor();
+    await admin
+      .getByText(/^0?1\.0?1\.2027$/)
+      .first()
+      .waitFor();
     await expectAccessible(admin, "new authority");
 
     await admin.goto(`${hub.url}/#/schools`);

@@ -6,7 +6,9 @@ import { addDays, todayInBerlin } from "../../server/lib/dates.ts";
 import {
   authorityGid,
   book,
+  commissionOrder,
   createOrder,
+  draftOrder,
   figures,
   hundredths,
   ledgerSum,
@@ -52,7 +54,7 @@ const ORDER = `query($id: ID!) { serviceOrder(id: $id) {
 } }`;
 
 describe("service orders", () => {
-  it("creates an order whose single default line 'Support' carries the whole volume, and amends it", async () => {
+  it("creates an order whose single default line 'Support' carries the whole volume, and amends it (proposed, then approved)", async () => {
     const id = await createOrder(hub, t.manager as string, {
       authorityId: schwerin,
       year: 2019,
@@ -71,12 +73,22 @@ describe("service orders", () => {
     });
     const amend = (category: string, personDays: string, reason: string) =>
       hub.gql(
-        `mutation($input: AmendServiceOrderInput!) { amendServiceOrder(input: $input) { category newPersonDays } }`,
+        `mutation($input: AmendServiceOrderInput!) { amendServiceOrder(input: $input) { id status category newPersonDays } }`,
         { input: { serviceOrderId: id, category, personDays, reason, effectiveDate: "2019-06-01" } },
         t.manager,
       );
-    expect((await amend("Support", "150", "Mehrbedarf Digitalpakt")).errors).toBeUndefined();
-    expect((await amend("Beratung", "10", "Neue Leistungsart")).errors).toBeUndefined();
+    const approve = async (r: { data?: Record<string, unknown> | null }) => {
+      const amendment = r.data?.amendServiceOrder as { id: string; status: string };
+      expect(amendment.status).toBe("PROPOSED");
+      const approved = await hub.gql(
+        "mutation($id: ID!) { approveServiceOrderAmendment(amendmentId: $id) { status } }",
+        { id: amendment.id },
+        t.controller,
+      );
+      expect(approved.data).toEqual({ approveServiceOrderAmendment: { status: "APPROVED" } });
+    };
+    await approve(await amend("Support", "150", "Mehrbedarf Digitalpakt"));
+    await approve(await amend("Beratung", "10", "Neue Leistungsart"));
     expect(codes(await amend("Beratung", "10", "unverändert"))).toEqual(["CONFLICT"]);
     expect(codes(await amend("Support", "150", ""))).toEqual(["BAD_USER_INPUT"]);
     const after = await hub.gql<{ serviceOrder: { volumeHistory: unknown[]; contractedPersonDays: string } }>(
@@ -248,11 +260,10 @@ describe("the ledger", () => {
   });
 
   it("refuses bookings into a draft or closed order with a clear CONFLICT", async () => {
-    const draft = await createOrder(hub, t.manager as string, {
+    const draft = await draftOrder(hub, t.manager as string, {
       authorityId: parchim,
       year: 2016,
       contractedPersonDays: "10",
-      draft: true,
     });
     const attempt = (id: string) =>
       hub.gql(
@@ -265,15 +276,14 @@ describe("the ledger", () => {
     expect(refused.errors?.[0]?.message).toMatch(/Entwurf/);
     const status = (name: string) =>
       hub.gql(`mutation($id: ID!) { ${name}(serviceOrderId: $id) { status } }`, { id: draft }, t.manager);
-    expect((await status("activateServiceOrder")).data).toEqual({
-      activateServiceOrder: { status: "ACTIVE" },
-    });
+    expect(codes(await status("closeServiceOrder"))).toEqual(["CONFLICT"]);
+    await commissionOrder(hub, draft, parchim);
     expect((await attempt(draft)).errors).toBeUndefined();
     expect((await status("closeServiceOrder")).data).toEqual({ closeServiceOrder: { status: "CLOSED" } });
     const closed = await attempt(draft);
     expect(codes(closed)).toEqual(["CONFLICT"]);
     expect(closed.errors?.[0]?.message).toMatch(/abgeschlossen/);
-    expect(codes(await status("activateServiceOrder"))).toEqual(["CONFLICT"]);
+    expect(codes(await status("closeServiceOrder"))).toEqual(["CONFLICT"]);
   });
 });
 
@@ -497,7 +507,8 @@ describe("alerts", () => {
     const today = todayInBerlin();
     const order = await createOrder(hub, t.manager as string, {
       authorityId: parchim,
-      year: Number(today.slice(0, 4)),
+      // Next year's order, whose term begins a month ago: the demo has this year's orders already.
+      year: Number(today.slice(0, 4)) + 1,
       validFrom: addDays(today, -30),
       validTo: addDays(today, 300),
       contractedPersonDays: "10",

@@ -1,5 +1,8 @@
 // Helpers for the controlling tests: orders and bookings through the real API.
 import { expect } from "vitest";
+import { Access } from "../../server/access/index.ts";
+import { DEMO_PASSWORD } from "../../server/db/seed-data.ts";
+import { createUser } from "../../server/modules/organisations/service.ts";
 import { gid, type TestHub } from "./hub.ts";
 
 export const SCHWERIN = "Landeshauptstadt Schwerin";
@@ -22,14 +25,127 @@ export interface OrderInput {
   [key: string]: unknown;
 }
 
-export async function createOrder(hub: TestHub, token: string, input: OrderInput): Promise<string> {
-  const r = await hub.gql<{ createServiceOrder: { id: string } }>(
-    "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+/** The provider drafts an order (DRAFT); nothing is booked on it until the authority commissions it. */
+export async function draftOrder(hub: TestHub, token: string, input: OrderInput): Promise<string> {
+  const r = await hub.gql<{ createServiceOrder: { id: string; status: string } }>(
+    "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id status } }",
     { input },
     token,
   );
-  expect(r.errors).toBeUndefined();
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  expect(r.data?.createServiceOrder.status).toBe("DRAFT");
   return r.data?.createServiceOrder.id as string;
+}
+
+const dbId = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
+
+/**
+ * An APPROVED decision of the authority to cite when commissioning: one from the demo data, or one the
+ * service manager records in a new Jour-Fixe when the authority has none.
+ */
+export async function approvedDecision(hub: TestHub, authorityGid: string): Promise<string> {
+  const authorityId = dbId(authorityGid);
+  const found = await hub.db.read.decision.findFirst({
+    where: { authorityId, status: "APPROVED" },
+    orderBy: { decidedOn: "asc" },
+    select: { id: true },
+  });
+  if (found) return gid("Decision", found.id);
+  const manager = await hub.login("servicemanager@ksm.example");
+  const meeting = await hub.gql<{ createMeeting: { id: string } }>(
+    "mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }",
+    {
+      input: {
+        authorityId: authorityGid,
+        kind: "JOUR_FIXE",
+        title: "Jour-Fixe Wirtschaftsplanung",
+        scheduledAt: "2026-01-08T09:00:00Z",
+      },
+    },
+    manager,
+  );
+  expect(meeting.errors, JSON.stringify(meeting.errors)).toBeUndefined();
+  const decision = await hub.gql<{ recordDecision: { id: string } }>(
+    "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }",
+    {
+      input: {
+        meetingId: meeting.data?.createMeeting.id,
+        title: "Beauftragung des Dienstleisters",
+        text: "Der Serviceschein wird wie vorgelegt beauftragt.",
+        status: "APPROVED",
+      },
+    },
+    manager,
+  );
+  expect(decision.errors, JSON.stringify(decision.errors)).toBeUndefined();
+  return decision.data?.recordDecision.id as string;
+}
+
+/**
+ * The authority's controller signs in; an authority of the demo without one gets one, as
+ * `npm run user:add` would create it (the command, not the API: people are not created over GraphQL).
+ */
+export async function controllerToken(hub: TestHub, authorityGid: string): Promise<string> {
+  const authorityId = dbId(authorityGid);
+  const controllers = await hub.db.read.user.findMany({
+    where: { authorityId, active: true, roles: { some: { role: "CONTROLLER" } } },
+    orderBy: { email: "asc" },
+    select: { email: true },
+  });
+  // The demo's people of record of other authorities cannot sign in (no demo password).
+  for (const controller of controllers) {
+    try {
+      return await hub.login(controller.email);
+    } catch {}
+  }
+  const email = `controlling-${authorityId}@test.example`;
+  const existing = await hub.db.read.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return hub.login(email);
+  await hub.app.runner.run(Access.anonymous(), createUser, {
+    email,
+    name: "Controlling (Test)",
+    password: DEMO_PASSWORD,
+    roles: ["CONTROLLER"],
+    authorityId,
+  });
+  return hub.login(email);
+}
+
+export const COMMISSION = `mutation($input: CommissionServiceOrderInput!) {
+  commissionServiceOrder(input: $input) { id status budgetLine commissionedAt }
+}`;
+
+/** The authority's controller commissions a draft (DRAFT → ACTIVE) citing an approved decision. */
+export async function commissionOrder(hub: TestHub, orderGid: string, authorityGid: string): Promise<void> {
+  const [decisionId, token] = await commissioner(hub, authorityGid);
+  const r = await hub.gql<{ commissionServiceOrder: { status: string } }>(
+    COMMISSION,
+    { input: { serviceOrderId: orderGid, decisionId, budgetLine: "1.2.1.01.54310000" } },
+    token,
+  );
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  expect(r.data?.commissionServiceOrder.status).toBe("ACTIVE");
+}
+
+/** Per hub, what commissioning needs per authority: signing in hashes a password, which takes its time. */
+const commissioners = new WeakMap<TestHub, Map<string, Promise<[string, string]>>>();
+
+function commissioner(hub: TestHub, authorityGid: string): Promise<[string, string]> {
+  const byAuthority = commissioners.get(hub) ?? new Map<string, Promise<[string, string]>>();
+  commissioners.set(hub, byAuthority);
+  let found = byAuthority.get(authorityGid);
+  if (!found) {
+    found = Promise.all([approvedDecision(hub, authorityGid), controllerToken(hub, authorityGid)]);
+    byAuthority.set(authorityGid, found);
+  }
+  return found;
+}
+
+/** An order ready for bookings: drafted by the provider (`token`) and commissioned by the authority. */
+export async function createOrder(hub: TestHub, token: string, input: OrderInput): Promise<string> {
+  const id = await draftOrder(hub, token, input);
+  await commissionOrder(hub, id, input.authorityId);
+  return id;
 }
 
 export const BOOK = `mutation($input: RecordBookingInput!) {

@@ -11,7 +11,7 @@ import { optionalText, requiredText } from "../../lib/validate.ts";
 import { outsideResponsibility } from "../organisations/handovers.ts";
 import type { Work } from "../work.ts";
 import { type AlertSpec, clipToPeriod, dueAlerts, PlanCurve, volumeAt } from "./figures.ts";
-import { orderVolumes } from "./reads.ts";
+import { APPROVED_AMENDMENT_FIELDS, volumesOf } from "./reads.ts";
 
 /** A day's work of two people is the most one entry may carry; more is a typo. */
 export const MAX_BOOKING_HUNDREDTHS = 2000;
@@ -107,18 +107,22 @@ async function fireAlerts(
   lineId: string,
   today: string,
 ): Promise<string[]> {
-  const [lines, lineSum, fired, volumes] = await Promise.all([
-    tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true } }),
+  const [lines, lineSum, fired, approved] = await Promise.all([
+    tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true, volume: true } }),
     tx.dailyTotal.aggregate({ where: { orderId: order.id, lineId }, _sum: { personDays: true } }),
     tx.alert.findMany({ where: { orderId: order.id }, select: { scope: true, kind: true, threshold: true } }),
-    orderVolumes(tx, [order.id]),
+    tx.orderAmendment.findMany({
+      where: { orderId: order.id, status: "APPROVED" },
+      select: APPROVED_AMENDMENT_FIELDS,
+    }),
   ]);
   const line = lines.find((l) => l.id === lineId);
   const plan = new PlanCurve(order);
   const asOf = clipToPeriod(order, today);
   // The volumes in force on the day (approved amendments from their date on), the plan over time.
-  const orderSchedule = volumes.get(order.id)?.order ?? [];
-  const lineSchedule = volumes.get(order.id)?.lines.get(lineId) ?? [];
+  const volumes = volumesOf(order, lines, approved);
+  const orderSchedule = volumes.order;
+  const lineSchedule = volumes.lines.get(lineId) ?? [];
   const due: AlertSpec[] = [
     ...dueAlerts(
       {

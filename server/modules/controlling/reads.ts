@@ -4,6 +4,7 @@ import type { ReadClient, Tx } from "../../db/client.ts";
 import { Prisma } from "../../db/generated/client/client.ts";
 import { todayInBerlin } from "../../lib/dates.ts";
 import {
+  type ApprovedAmendment,
   clipToPeriod,
   type DaySum,
   lineSchedule,
@@ -44,32 +45,43 @@ export async function orderVolumes(
       validFrom: true,
       validTo: true,
       lines: { select: { id: true, volume: true } },
-      amendments: {
-        where: { status: "APPROVED" },
-        select: { lineId: true, effectiveDate: true, decidedAt: true, previousVolume: true, newVolume: true },
-      },
+      amendments: { where: { status: "APPROVED" }, select: APPROVED_AMENDMENT_FIELDS },
     },
   });
-  const result = new Map<string, OrderVolumes>();
-  for (const o of orders) {
-    const lines = new Map(
-      o.lines.map((l) => [
-        l.id,
-        lineSchedule(
-          l.volume,
-          o.amendments.filter((a) => a.lineId === l.id),
-        ),
-      ]),
-    );
-    result.set(o.id, {
-      validFrom: o.validFrom,
-      validTo: o.validTo,
-      order: sumSchedules([...lines.values()]),
-      lines,
-    });
-  }
-  return result;
+  return new Map(orders.map((o) => [o.id, volumesOf(o, o.lines, o.amendments)]));
 }
+
+/** The schedules of an order from its lines and its approved amendments, already read. */
+export function volumesOf(
+  order: { validFrom: string; validTo: string },
+  lines: readonly { id: string; volume: number }[],
+  approved: readonly (ApprovedAmendment & { lineId: string })[],
+): OrderVolumes {
+  const schedules = new Map(
+    lines.map((l) => [
+      l.id,
+      lineSchedule(
+        l.volume,
+        approved.filter((a) => a.lineId === l.id),
+      ),
+    ]),
+  );
+  return {
+    validFrom: order.validFrom,
+    validTo: order.validTo,
+    order: sumSchedules([...schedules.values()]),
+    lines: schedules,
+  };
+}
+
+/** What orderVolumes and volumesOf read of an approved amendment. */
+export const APPROVED_AMENDMENT_FIELDS = {
+  lineId: true,
+  effectiveDate: true,
+  decidedAt: true,
+  previousVolume: true,
+  newVolume: true,
+} as const;
 
 /** The volume in force on `asOf` (clipped to the order's term). */
 export function volumeInForce(

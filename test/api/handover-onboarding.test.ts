@@ -686,7 +686,7 @@ describe("onboarding on an empty production database", () => {
     } finally {
       await production.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 function idOf(globalId: string): string {

@@ -122,7 +122,11 @@ export const SchoolRef = builder.prismaNode("School", {
     name: t.exposeString("name"),
     kind: t.expose("kind", { type: SchoolKind }),
     authority: t.relation("authority"),
-    upgradeStatus: t.expose("upgradeStatus", { type: UpgradeStatusEnum }),
+    upgradeStatus: t.expose("upgradeStatus", {
+      type: UpgradeStatusEnum,
+      description:
+        "Progress of the upgrade to the target picture. It does not decide who supports the school: a confirmed handover does.",
+    }),
     supportedBy: t.field({
       type: SupportSideEnum,
       description:

@@ -1,11 +1,14 @@
-// Amendments (Nachträge) of a service order and the volume it had over time; the service
-// manager records a new one.
+// Amendments (Nachträge) of a service order and the volume it had over time. Either side proposes
+// one (the provider's service manager, the authority's controller or IT coordinator); the authority
+// approves it (in force from its date) or rejects it with a reason, each after a confirmation.
 import {
   Box,
   Button,
+  Chip,
   Dialog,
   DialogActions,
   DialogContent,
+  DialogContentText,
   DialogTitle,
   Table,
   TableBody,
@@ -19,10 +22,11 @@ import { useId, useState } from "react";
 import { usePermissions, useTranslate } from "react-admin";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
-import { date, personDays } from "../format.ts";
+import { date, dateTime, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
-import { ORDER_MANAGERS } from "./roles.ts";
-import { Scroll, useAction } from "./ui.tsx";
+import { decimalInput } from "./bookings.tsx";
+import { AMENDMENT_PROPOSERS, ORDER_CLIENTS } from "./roles.ts";
+import { Scroll, TextActionButton, useAction } from "./ui.tsx";
 
 function AmendButton({ order }: { order: Row }) {
   const translate = useTranslate();
@@ -51,7 +55,7 @@ function AmendButton({ order }: { order: Row }) {
                     input: {
                       serviceOrderId: order.id,
                       category: form.category.trim(),
-                      personDays: form.personDays.trim().replace(",", "."),
+                      personDays: decimalInput(form.personDays),
                       effectiveDate: form.effectiveDate || null,
                       reason: form.reason.trim(),
                     },
@@ -112,9 +116,103 @@ function AmendButton({ order }: { order: Row }) {
 
 export function AmendmentsAction({ order }: { order: Row }) {
   const { permissions } = usePermissions();
-  return hasRole(permissions, ...ORDER_MANAGERS) && order.status !== "CLOSED" ? (
+  return hasRole(permissions, ...AMENDMENT_PROPOSERS) && order.status === "ACTIVE" ? (
     <AmendButton order={order} />
   ) : null;
+}
+
+const STATUS_COLOR = { PROPOSED: "warning", APPROVED: "success", REJECTED: "default" } as const;
+
+function AmendmentStatusChip({ status }: { status: keyof typeof STATUS_COLOR }) {
+  const translate = useTranslate();
+  return (
+    <Chip
+      size="small"
+      color={STATUS_COLOR[status] ?? "default"}
+      variant={status === "APPROVED" ? "filled" : "outlined"}
+      label={translate(`enums.AmendmentStatus.${status}`)}
+    />
+  );
+}
+
+/** Approve with a confirmation that says what will be in force from when. */
+function ApproveButton({ amendment }: { amendment: Row }) {
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`controlling.amendments.${key}`, options);
+  const { run, busy } = useAction();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="small" variant="contained" color="success" onClick={() => setOpen(true)}>
+        {t("approve")}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={id} fullWidth maxWidth="sm">
+        <DialogTitle id={id}>{t("approveTitle")}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {t("approveText", {
+              category: amendment.category,
+              previous: personDays(amendment.previousPersonDays),
+              next: personDays(amendment.newPersonDays),
+              date: date(amendment.effectiveDate),
+            })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate("controlling.action.cancel")}</Button>
+          <Button
+            variant="contained"
+            color="success"
+            disabled={busy}
+            onClick={async () => {
+              const ok = await run(
+                () =>
+                  request(
+                    "mutation ($id: ID!) { approveServiceOrderAmendment(amendmentId: $id) { id status } }",
+                    { id: amendment.id },
+                  ),
+                t("approved"),
+              );
+              if (ok) setOpen(false);
+            }}
+          >
+            {t("approveConfirm")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function Decide({ amendment }: { amendment: Row }) {
+  const translate = useTranslate();
+  const t = (key: string) => translate(`controlling.amendments.${key}`);
+  const { permissions } = usePermissions();
+  const { run } = useAction();
+  if (amendment.status !== "PROPOSED" || !hasRole(permissions, ...ORDER_CLIENTS)) return null;
+  return (
+    <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+      <ApproveButton amendment={amendment} />
+      <TextActionButton
+        label={t("reject")}
+        title={t("rejectTitle")}
+        fieldLabel={t("rejectionReason")}
+        color="error"
+        onConfirm={(reason) =>
+          run(
+            () =>
+              request(
+                "mutation ($id: ID!, $reason: String!) { rejectServiceOrderAmendment(amendmentId: $id, reason: $reason) { id } }",
+                { id: amendment.id, reason },
+              ),
+            t("rejected"),
+          )
+        }
+      />
+    </Box>
+  );
 }
 
 export function Amendments({ order }: { order: Row }) {
@@ -167,18 +265,45 @@ export function Amendments({ order }: { order: Row }) {
                   <TableCell align="right">{t("previous")}</TableCell>
                   <TableCell align="right">{t("next")}</TableCell>
                   <TableCell>{t("reason")}</TableCell>
+                  <TableCell>{t("status")}</TableCell>
                   <TableCell>{t("author")}</TableCell>
+                  <TableCell>{t("decision")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {order.amendments.map((a: Row) => (
-                  <TableRow key={a.id}>
+                  <TableRow key={a.id} data-testid={`amendment-${a.id}`}>
                     <TableCell>{date(a.effectiveDate)}</TableCell>
                     <TableCell>{a.category}</TableCell>
                     <TableCell align="right">{personDays(a.previousPersonDays)}</TableCell>
                     <TableCell align="right">{personDays(a.newPersonDays)}</TableCell>
                     <TableCell>{a.reason}</TableCell>
-                    <TableCell>{a.createdBy?.name}</TableCell>
+                    <TableCell>
+                      <AmendmentStatusChip status={a.status} />
+                    </TableCell>
+                    <TableCell>
+                      {a.createdBy?.name}
+                      <Typography variant="caption" component="div" color="text.secondary">
+                        {dateTime(a.createdAt)}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>
+                      {a.status === "PROPOSED" ? (
+                        <Decide amendment={a} />
+                      ) : (
+                        <>
+                          {a.decidedBy?.name ?? "–"}
+                          <Typography variant="caption" component="div" color="text.secondary">
+                            {dateTime(a.decidedAt)}
+                          </Typography>
+                          {a.rejectionReason && (
+                            <Typography variant="caption" component="div">
+                              {t("rejectionReason")}: {a.rejectionReason}
+                            </Typography>
+                          )}
+                        </>
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -24,7 +24,7 @@ const today = () =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date()).slice(0, 10);
 
 /** "1,5" or "1.5" → "1.5"; anything else stays as typed, for the server to refuse in German. */
-const decimalInput = (value: string) => value.trim().replace(/\s/g, "").replace(",", ".");
+export const decimalInput = (value: string) => value.trim().replace(/\s/g, "").replace(",", ".");
 
 export interface OrderForBooking {
   id: string;

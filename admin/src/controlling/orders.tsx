@@ -12,12 +12,15 @@ import {
 import { useState } from "react";
 import {
   Datagrid,
+  ExportButton,
+  FilterButton,
   FunctionField,
   List,
   ReferenceInput,
   SearchInput,
   SelectInput,
   Title,
+  TopToolbar,
   useGetOne,
   usePermissions,
   useTranslate,
@@ -30,6 +33,7 @@ import { AlertList } from "./alerts.tsx";
 import { Amendments, AmendmentsAction } from "./amendments.tsx";
 import { BookingExports, BookingForm, BookingsList } from "./bookings.tsx";
 import { BurndownChart, type BurndownInput } from "./chart.tsx";
+import { Commissioning, DraftOrderButton } from "./commissioning.tsx";
 import { OrderFigures, UtilisationBars } from "./figures.tsx";
 import { useLineBurndown } from "./lineBurndown.ts";
 import { useOrderLive } from "./live.ts";
@@ -60,9 +64,24 @@ const orderFilters = [
   </ReferenceInput>,
 ];
 
+function OrderListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <DraftOrderButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
 export function ServiceOrderList() {
   return (
-    <List filters={orderFilters} sort={{ field: "year", order: "DESC" }} perPage={25}>
+    <List
+      filters={orderFilters}
+      sort={{ field: "year", order: "DESC" }}
+      perPage={25}
+      actions={<OrderListActions />}
+    >
       <Scroll>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <FunctionField source="title" render={(o: Row) => o.title} />
@@ -251,6 +270,9 @@ export function ServiceOrderShow() {
           </Typography>
         </Stack>
       </Box>
+      <Section title={translate("controlling.commissioning.title")} testId="commissioning-section">
+        <Commissioning order={order} />
+      </Section>
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "minmax(280px, 1fr) 2fr" } }}>
         <Section title={translate("controlling.show.figures")}>
           <OrderFigures order={order} />
@@ -275,7 +297,11 @@ export function ServiceOrderShow() {
           <ProofsTable order={order} />
         </Section>
       )}
-      <Section title={translate("controlling.amendments.title")} action={<AmendmentsAction order={order} />}>
+      <Section
+        title={translate("controlling.amendments.title")}
+        action={<AmendmentsAction order={order} />}
+        testId="amendments-section"
+      >
         <Amendments order={order} />
       </Section>
       {hasRole(permissions, ...ALERT_READERS) && (

@@ -19,7 +19,10 @@ export const ORDER_DETAIL = `${ORDER_ROW} dailyRate burnMarginPct monthlyPlanWei
   forecast { asOf basisDays method exhaustionDate projectedConsumedAtYearEnd projectedLow projectedHigh
     estimates { method personDaysPerDay exhaustionDate projectedConsumedAtYearEnd } }
   volumeHistory { category contractedPersonDays effectiveDate reason }
-  amendments { id category newPersonDays previousPersonDays reason effectiveDate createdAt createdBy { id name } }
+  commissionedAt budgetLine commissionedBy { id name }
+  commissioningDecision { id title decidedOn }
+  amendments { id status category newPersonDays previousPersonDays reason effectiveDate createdAt createdBy { id name }
+    decidedAt decidedBy { id name } rejectionReason }
   alerts { id kind message threshold createdAt acknowledgedAt acknowledgedBy { id name } line { id name } }
   proofsOfService { id month status personDays amount bookingCount pdfUrl csvUrl disputeReason
     issuedAt checkedAt disputedAt settledAt }`;

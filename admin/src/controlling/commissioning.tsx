@@ -1,0 +1,383 @@
+// The authority as client: the provider drafts the year's service order (Entwurf), the authority's
+// controller or IT-department coordinator commissions it (Beauftragung), citing the steering group's
+// decision and the budget line (Haushaltsstelle), after a confirmation.
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from "@mui/material";
+import { useEffect, useId, useState } from "react";
+import { usePermissions, useRedirect, useTranslate } from "react-admin";
+import { hasRole } from "../authProvider.ts";
+import type { Row } from "../dataProvider/registry.ts";
+import { date, dateTime, euro, personDays } from "../format.ts";
+import { request } from "../graphql.ts";
+import { decimalInput } from "./bookings.tsx";
+import { ORDER_CLIENTS, ORDER_MANAGERS } from "./roles.ts";
+import { useAction } from "./ui.tsx";
+
+/** "12.5" → 1250 hundredths; null for anything that is not a plain decimal with at most two places. */
+export function hundredthsOf(value: string): number | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(decimalInput(value));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** 1250 → "12.50": the API's decimal string, computed in integers. */
+export const decimalOf = (hundredths: number) =>
+  `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+
+interface LineForm {
+  key: number;
+  name: string;
+  personDays: string;
+}
+
+const nextYear = () => new Date().getFullYear() + 1;
+
+function DraftOrderDialog({ onClose }: { onClose: () => void }) {
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`controlling.draft.${key}`, options);
+  const { run, busy } = useAction();
+  const redirect = useRedirect();
+  const id = useId();
+  const [authorities, setAuthorities] = useState<{ id: string; name: string }[]>([]);
+  const [form, setForm] = useState({ authorityId: "", year: String(nextYear()), dailyRate: "" });
+  const [lines, setLines] = useState<LineForm[]>([{ key: 1, name: "Support", personDays: "" }]);
+  useEffect(() => {
+    request<{ schoolAuthorities: { id: string; name: string }[] }>("{ schoolAuthorities { id name } }").then(
+      (data) => {
+        setAuthorities(data.schoolAuthorities);
+        setForm((f) => (f.authorityId ? f : { ...f, authorityId: data.schoolAuthorities[0]?.id ?? "" }));
+      },
+      () => setAuthorities([]),
+    );
+  }, []);
+  const amounts = lines.map((l) => hundredthsOf(l.personDays));
+  const total = amounts.every((a) => a !== null) ? amounts.reduce((s: number, a) => s + (a ?? 0), 0) : null;
+  const setLine = (key: number, field: "name" | "personDays", value: string) =>
+    setLines((all) => all.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={id} fullWidth maxWidth="sm">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          let created: string | null = null;
+          const ok = await run(async () => {
+            const data = await request<{ createServiceOrder: { id: string } }>(
+              "mutation ($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+              {
+                input: {
+                  authorityId: form.authorityId,
+                  year: Number(form.year),
+                  // The sum of the lines, in integers; a line the console cannot read goes as typed, for the API to refuse.
+                  contractedPersonDays:
+                    total === null ? decimalInput(lines[0]?.personDays ?? "") : decimalOf(total),
+                  dailyRate: form.dailyRate.trim() ? decimalInput(form.dailyRate) : null,
+                  lines: lines.map((l) => ({ name: l.name.trim(), personDays: decimalInput(l.personDays) })),
+                },
+              },
+            );
+            created = data.createServiceOrder.id;
+          }, t("done"));
+          if (ok && created) {
+            onClose();
+            redirect("show", "serviceOrders", created);
+          }
+        }}
+      >
+        <DialogTitle id={id}>{t("title")}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {t("hint")}
+          </Typography>
+          <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "2fr 1fr 1fr" } }}>
+            <TextField
+              select
+              required
+              label={t("authority")}
+              value={form.authorityId}
+              onChange={(event) => setForm((f) => ({ ...f, authorityId: event.target.value }))}
+            >
+              {authorities.map((a) => (
+                <MenuItem key={a.id} value={a.id}>
+                  {a.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              required
+              label={t("year")}
+              value={form.year}
+              onChange={(event) => setForm((f) => ({ ...f, year: event.target.value }))}
+              slotProps={{ htmlInput: { inputMode: "numeric", pattern: "[0-9]{4}" } }}
+            />
+            <TextField
+              label={t("dailyRate")}
+              value={form.dailyRate}
+              onChange={(event) => setForm((f) => ({ ...f, dailyRate: event.target.value }))}
+              slotProps={{ htmlInput: { inputMode: "decimal" } }}
+            />
+          </Box>
+          <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
+            {t("lines")}
+          </Typography>
+          <Stack spacing={1.5}>
+            {lines.map((line, index) => (
+              <Box
+                key={line.key}
+                sx={{ display: "grid", gap: 1, gridTemplateColumns: "2fr 1fr auto", alignItems: "center" }}
+              >
+                <TextField
+                  size="small"
+                  required
+                  label={t("lineName", { n: index + 1 })}
+                  value={line.name}
+                  onChange={(event) => setLine(line.key, "name", event.target.value)}
+                />
+                <TextField
+                  size="small"
+                  required
+                  label={t("linePersonDays", { n: index + 1 })}
+                  value={line.personDays}
+                  onChange={(event) => setLine(line.key, "personDays", event.target.value)}
+                  error={line.personDays.trim() !== "" && amounts[index] === null}
+                  slotProps={{ htmlInput: { inputMode: "decimal" } }}
+                />
+                <IconButton
+                  aria-label={t("removeLine", { n: index + 1 })}
+                  disabled={lines.length === 1}
+                  onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}
+                >
+                  ×
+                </IconButton>
+              </Box>
+            ))}
+          </Stack>
+          <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: "center" }}>
+            <Button
+              size="small"
+              onClick={() =>
+                setLines((all) => [
+                  ...all,
+                  { key: Math.max(...all.map((l) => l.key)) + 1, name: "", personDays: "" },
+                ])
+              }
+            >
+              {t("addLine")}
+            </Button>
+            <Typography variant="body2" data-testid="draft-total">
+              {t("total")}: {total === null ? "–" : personDays(decimalOf(total))}
+            </Typography>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{translate("controlling.action.cancel")}</Button>
+          <Button type="submit" variant="contained" disabled={busy || !form.authorityId}>
+            {t("submit")}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The provider's service manager drafts a service order; the authority commissions it later. */
+export function DraftOrderButton() {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const [open, setOpen] = useState(false);
+  if (!hasRole(permissions, ...ORDER_MANAGERS)) return null;
+  return (
+    <>
+      <Button size="small" variant="contained" onClick={() => setOpen(true)}>
+        {translate("controlling.draft.open")}
+      </Button>
+      {open && <DraftOrderDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+interface DecisionOption {
+  id: string;
+  title: string;
+  decidedOn: string;
+}
+
+function CommissionDialog({ order, onClose }: { order: Row; onClose: () => void }) {
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`controlling.commissioning.${key}`, options);
+  const { run, busy } = useAction();
+  const id = useId();
+  const [decisions, setDecisions] = useState<DecisionOption[] | null>(null);
+  const [decisionId, setDecisionId] = useState("");
+  const [budgetLine, setBudgetLine] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    request<{ decisions: { edges: { node: DecisionOption }[] } }>(
+      `query ($authorityId: ID!) { decisions(filter: { authorityId: $authorityId, status: [APPROVED] }, first: 100) {
+        edges { node { id title decidedOn } } } }`,
+      { authorityId: order.authority.id },
+    ).then(
+      (data) => setDecisions(data.decisions.edges.map((e) => e.node)),
+      () => setDecisions([]),
+    );
+  }, [order.authority.id]);
+  const decision = decisions?.find((d) => d.id === decisionId);
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={id} fullWidth maxWidth="sm">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!confirming) {
+            setConfirming(true);
+            return;
+          }
+          const ok = await run(
+            () =>
+              request(
+                `mutation ($input: CommissionServiceOrderInput!) {
+                  commissionServiceOrder(input: $input) { id status } }`,
+                { input: { serviceOrderId: order.id, decisionId, budgetLine: budgetLine.trim() } },
+              ),
+            t("done"),
+          );
+          if (ok) onClose();
+        }}
+      >
+        <DialogTitle id={id}>{confirming ? t("confirmTitle") : t("dialogTitle")}</DialogTitle>
+        <DialogContent>
+          {confirming ? (
+            <DialogContentText data-testid="commission-summary">
+              {t("confirmText", {
+                order: order.title,
+                authority: order.authority.name,
+                volume: personDays(order.contractedPersonDays),
+                rate: euro(order.dailyRate),
+                decision: decision ? `${decision.title} (${date(decision.decidedOn)})` : "",
+                budgetLine: budgetLine.trim(),
+              })}
+            </DialogContentText>
+          ) : (
+            <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
+              <Typography variant="body2" color="text.secondary">
+                {t("hint")}
+              </Typography>
+              {decisions !== null && decisions.length === 0 && (
+                <Alert severity="warning">{t("noDecisions")}</Alert>
+              )}
+              <TextField
+                select
+                required
+                label={t("decision")}
+                value={decisionId}
+                onChange={(event) => setDecisionId(event.target.value)}
+                helperText={t("decisionHelp")}
+              >
+                {(decisions ?? []).map((d) => (
+                  <MenuItem key={d.id} value={d.id}>
+                    {date(d.decidedOn)} · {d.title}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                required
+                label={t("budgetLine")}
+                value={budgetLine}
+                onChange={(event) => setBudgetLine(event.target.value)}
+                helperText={t("budgetLineHelp")}
+                slotProps={{ htmlInput: { maxLength: 100 } }}
+              />
+            </Box>
+          )}
+        </DialogContent>
+        <DialogActions>
+          {confirming ? (
+            <Button onClick={() => setConfirming(false)}>{t("back")}</Button>
+          ) : (
+            <Button onClick={onClose}>{translate("controlling.action.cancel")}</Button>
+          )}
+          <Button type="submit" variant="contained" disabled={busy || !decisionId || !budgetLine.trim()}>
+            {confirming ? t("confirm") : t("next")}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The order's commissioning: who commissioned it when, on which decision and budget line; or the draft's notice and action. */
+export function Commissioning({ order }: { order: Row }) {
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`controlling.commissioning.${key}`, options);
+  const { permissions } = usePermissions();
+  const [open, setOpen] = useState(false);
+  if (order.status === "DRAFT") {
+    const client = hasRole(permissions, ...ORDER_CLIENTS);
+    return (
+      <Stack spacing={1} data-testid="commissioning">
+        <Alert
+          severity="info"
+          action={
+            client ? (
+              <Button color="inherit" size="small" variant="outlined" onClick={() => setOpen(true)}>
+                {t("open")}
+              </Button>
+            ) : undefined
+          }
+        >
+          {client ? t("draftClient") : t("draft")}
+        </Alert>
+        {open && <CommissionDialog order={order} onClose={() => setOpen(false)} />}
+      </Stack>
+    );
+  }
+  if (!order.commissionedAt) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="commissioning">
+        {t("unknown")}
+      </Typography>
+    );
+  }
+  return (
+    <Box
+      component="dl"
+      data-testid="commissioning"
+      sx={{ display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: 2, rowGap: 0.5, m: 0 }}
+    >
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {t("commissionedAt")}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+        {dateTime(order.commissionedAt)} · {order.commissionedBy?.name ?? "–"}
+      </Typography>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {t("decision")}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+        {order.commissioningDecision
+          ? `${order.commissioningDecision.title} (${date(order.commissioningDecision.decidedOn)})`
+          : "–"}
+      </Typography>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {t("budgetLine")}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+        {order.budgetLine ?? "–"}
+      </Typography>
+    </Box>
+  );
+}

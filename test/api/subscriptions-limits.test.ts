@@ -394,6 +394,32 @@ describe("fan-out", () => {
         },
       }),
     );
+    // Escalations concern schools the provider supports: both are handed over (confirmed) unless they are already.
+    const manager = await hub.db.read.user.findUniqueOrThrow({
+      where: { email: "servicemanager@ksm.example" },
+    });
+    const officerRow = await hub.db.read.user.findUniqueOrThrow({
+      where: { email: "schul-it@schwerin.example" },
+    });
+    for (const schoolId of [other.id, lankow.schoolId as string]) {
+      const handedOver = await hub.db.read.schoolHandover.count({
+        where: { schoolId, confirmedAt: { not: null } },
+      });
+      if (handedOver > 0) continue;
+      await hub.db.transact((tx) =>
+        tx.schoolHandover.create({
+          data: {
+            schoolId,
+            fromSide: "AUTHORITY_IT",
+            toSide: "PROVIDER",
+            handoverDate: authority.agreementStart,
+            proposedById: manager.id,
+            confirmedById: officerRow.id,
+            confirmedAt: new Date(),
+          },
+        }),
+      );
+    }
     const query = "subscription($id: ID!) { escalationUpdated(authorityId: $id) { subject school { id } } }";
     type Seen = { escalationUpdated: { subject: string; school: { id: string } } };
     const watch = (client: Client, count: number) =>

@@ -3,8 +3,17 @@ import SchoolIcon from "@mui/icons-material/School";
 import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import type { MenuEntry } from "../layout/menu.ts";
+import { lazyPage } from "../lazy.ts";
+// resources.ts (the data provider's queries) imports onboarding.tsx, so it stays in the first chunk.
 import { AuthorityCreate, SchoolCreate } from "./onboarding.tsx";
-import { AuthorityList, AuthorityShow, SchoolEdit, SchoolList, SchoolShow } from "./pages.tsx";
+
+// Pages load with their module on first use (code split by page).
+const pages = () => import("./pages.tsx");
+const AuthorityList = lazyPage(pages, "AuthorityList");
+const AuthorityShow = lazyPage(pages, "AuthorityShow");
+const SchoolEdit = lazyPage(pages, "SchoolEdit");
+const SchoolList = lazyPage(pages, "SchoolList");
+const SchoolShow = lazyPage(pages, "SchoolShow");
 
 export const organisationsResources: ReactElement[] = [
   <Resource

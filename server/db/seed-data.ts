@@ -61,6 +61,14 @@ export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export const UPGRADE_STATUSES = ["PLANNED", "IN_PROGRESS", "COMPLETED"] as const;
 export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
 
+export const AGREEMENT_KINDS = [
+  "PUBLIC_LAW_AGREEMENT",
+  "SPECIAL_PURPOSE_AGREEMENT",
+  "MEMBERSHIP",
+  "COOPERATION_CONTRACT",
+] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
 /** Federal state codes (ISO 3166-2:DE suffix); they decide public holidays. */
 export type FederalState = "MV" | "TH" | "SL";
 
@@ -84,6 +92,11 @@ export interface SeedAuthority {
   legalBasis: string;
   /** YYYY-MM-DD: from this date the provider runs the authority's school IT. */
   agreementStart: string;
+  /** The legal basis as data (Agreement): its kind, the council's decision, signature and file reference. */
+  agreementKind: AgreementKind;
+  agreementCouncilDecisionOn: string;
+  agreementSignedOn: string;
+  agreementReference: string;
 }
 
 export interface SeedSchool {
@@ -146,14 +159,23 @@ export const authorities: SeedAuthority[] = [
     legalBasis:
       "Öffentlich-rechtliche Vereinbarung über die Übertragung des Schul-IT-Betriebs und -Supports an die KSM AöR (Beschluss der Stadtvertretung)",
     agreementStart: "2020-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2019-11-25",
+    agreementSignedOn: "2019-12-17",
+    agreementReference: "KSM-ÖRV 2019/07 Schul-IT Schwerin",
   },
   {
     provider: "KSM",
     name: "Landkreis Ludwigslust-Parchim",
     kind: "DISTRICT",
     state: "MV",
-    legalBasis: KSM_AGREEMENT,
+    legalBasis:
+      "Satzung der KSM AöR: Träger seit der Errichtung am 26.08.2013; Schul-IT seit Anfang 2017 im Kompetenzzentrum der KSM",
     agreementStart: "2017-01-01",
+    agreementKind: "MEMBERSHIP",
+    agreementCouncilDecisionOn: "2013-06-20",
+    agreementSignedOn: "2013-08-26",
+    agreementReference: "Satzung der KSM AöR vom 26.08.2013",
   },
   // KSM: owners since 01.04.2016 and 01.01.2018
   {
@@ -163,6 +185,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2018-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2017-09-28",
+    agreementSignedOn: "2017-11-14",
+    agreementReference: "KSM-ÖRV 2017/02 Schul-IT Ludwigslust",
   },
   {
     provider: "KSM",
@@ -171,6 +197,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2018-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2017-10-19",
+    agreementSignedOn: "2017-12-05",
+    agreementReference: "KSM-ÖRV 2017/03 Schul-IT Neustadt-Glewe",
   },
   // KSM: owners since 01.01.2019
   {
@@ -180,6 +210,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2019-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2018-09-13",
+    agreementSignedOn: "2018-11-22",
+    agreementReference: "KSM-ÖRV 2018/04 Schul-IT Parchimer Umland",
   },
   {
     provider: "KSM",
@@ -188,6 +222,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2019-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2018-09-26",
+    agreementSignedOn: "2018-11-29",
+    agreementReference: "KSM-ÖRV 2018/05 Schul-IT Grabow",
   },
   // KSM: owners since 01.01.2020
   {
@@ -197,6 +235,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2020-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2019-09-19",
+    agreementSignedOn: "2019-11-28",
+    agreementReference: "KSM-ÖRV 2019/08 Schul-IT Boizenburg/Elbe",
   },
   {
     provider: "KSM",
@@ -205,6 +247,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2020-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2019-09-24",
+    agreementSignedOn: "2019-12-03",
+    agreementReference: "KSM-ÖRV 2019/09 Schul-IT Zarrentin",
   },
   {
     provider: "KSM",
@@ -213,6 +259,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2020-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2019-10-01",
+    agreementSignedOn: "2019-12-10",
+    agreementReference: "KSM-ÖRV 2019/10 Schul-IT Stralendorf",
   },
   // KSM: owners since 01.01.2021
   {
@@ -222,6 +272,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2021-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2020-09-17",
+    agreementSignedOn: "2020-11-26",
+    agreementReference: "KSM-ÖRV 2020/11 Schul-IT Wittenburg",
   },
   {
     provider: "KSM",
@@ -231,6 +285,10 @@ export const authorities: SeedAuthority[] = [
     legalBasis:
       "Öffentlich-rechtlicher Vertrag über die Übertragung der Aufgaben der Schul-IT an die KSM AöR",
     agreementStart: "2021-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2020-09-28",
+    agreementSignedOn: "2020-12-15",
+    agreementReference: "KSM-ÖRV 2020/12 Schul-IT Parchim",
   },
   {
     provider: "KSM",
@@ -239,6 +297,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2021-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2020-10-08",
+    agreementSignedOn: "2020-12-08",
+    agreementReference: "KSM-ÖRV 2020/13 Schul-IT Lübz",
   },
   {
     provider: "KSM",
@@ -247,6 +309,10 @@ export const authorities: SeedAuthority[] = [
     state: "MV",
     legalBasis: KSM_AGREEMENT,
     agreementStart: "2021-01-01",
+    agreementKind: "PUBLIC_LAW_AGREEMENT",
+    agreementCouncilDecisionOn: "2020-10-15",
+    agreementSignedOn: "2020-12-10",
+    agreementReference: "KSM-ÖRV 2020/14 Schul-IT Lübtheen",
   },
   // KITS (Thüringen): joined with the Zweckvereinbarungen of October 2021 and of the following year
   {
@@ -256,6 +322,10 @@ export const authorities: SeedAuthority[] = [
     state: "TH",
     legalBasis: KITS_AGREEMENT,
     agreementStart: "2022-01-01",
+    agreementKind: "SPECIAL_PURPOSE_AGREEMENT",
+    agreementCouncilDecisionOn: "2021-09-16",
+    agreementSignedOn: "2021-10-21",
+    agreementReference: "KITS-ZV 2021/01 Wasungen",
   },
   {
     provider: "KITS",
@@ -264,6 +334,10 @@ export const authorities: SeedAuthority[] = [
     state: "TH",
     legalBasis: KITS_AGREEMENT,
     agreementStart: "2022-01-01",
+    agreementKind: "SPECIAL_PURPOSE_AGREEMENT",
+    agreementCouncilDecisionOn: "2021-09-23",
+    agreementSignedOn: "2021-10-21",
+    agreementReference: "KITS-ZV 2021/02 Breitungen/Werra",
   },
   {
     provider: "KITS",
@@ -272,6 +346,10 @@ export const authorities: SeedAuthority[] = [
     state: "TH",
     legalBasis: KITS_AGREEMENT,
     agreementStart: "2023-01-01",
+    agreementKind: "SPECIAL_PURPOSE_AGREEMENT",
+    agreementCouncilDecisionOn: "2022-09-29",
+    agreementSignedOn: "2022-11-10",
+    agreementReference: "KITS-ZV 2022/08 Dolmar-Salzbrücke",
   },
 ];
 
@@ -514,3 +592,99 @@ export const users: SeedUser[] = [
 export const steeringGroups: SeedSteeringGroup[] = [
   { authority: SN, name: "Steuerungsgruppe Schul-IT Schwerin" },
 ];
+
+/**
+ * People of record of the other authorities: who commissions their orders, checks their proofs of
+ * service and confirms their schools' handovers. They cannot sign in (their password is random and
+ * thrown away) and are no demo accounts; the accounts above are the demo's.
+ */
+export const peopleOfRecord: SeedUser[] = [
+  {
+    email: "schulen@lkv-lup.example",
+    name: "Dr. Frank Wiechmann",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: LUP,
+  },
+  {
+    email: "schulen@ludwigslust.example",
+    name: "Heike Rathmann",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: LWL,
+  },
+  {
+    email: "schulen@neustadt-glewe.example",
+    name: "Ronny Beese",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: NG,
+  },
+  {
+    email: "schulen@parchimer-umland.example",
+    name: "Marion Stüdemann",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: PU,
+  },
+  {
+    email: "schulen@grabow.example",
+    name: "Sven Kröger",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: GRB,
+  },
+  {
+    email: "schulen@boizenburg.example",
+    name: "Anke Voß",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: BOI,
+  },
+  {
+    email: "schulen@zarrentin.example",
+    name: "Torsten Lüth",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: ZAR,
+  },
+  {
+    email: "schulen@stralendorf.example",
+    name: "Claudia Brüning",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: STR,
+  },
+  {
+    email: "schulen@wittenburg.example",
+    name: "Mirko Hagen",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: WIT,
+  },
+  { email: "schul-it@parchim.example", name: "Stefan Lemke", roles: ["SCHOOL_IT_OFFICER"], authority: PCH },
+  {
+    email: "schulen@luebz.example",
+    name: "Kerstin Dahl",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: LBZ,
+  },
+  {
+    email: "schulen@luebtheen.example",
+    name: "Uwe Timm",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: LTH,
+  },
+  {
+    email: "it@wasungen.example",
+    name: "Carola Wiegand",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: WAS,
+  },
+  {
+    email: "it@breitungen.example",
+    name: "Matthias Röder",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: BRE,
+  },
+  {
+    email: "it@dolmar-salzbruecke.example",
+    name: "Manuela Köhler",
+    roles: ["SCHOOL_IT_OFFICER", "CONTROLLER"],
+    authority: DOS,
+  },
+];
+
+/** Budget lines (Haushaltsstellen) the orders are paid from: product and account of the school budget. */
+export const BUDGET_LINE = "Teilhaushalt Schulen, Produkt 21101, Konto 52410000 (Schul-IT-Dienstleistungen)";

@@ -1,6 +1,7 @@
 // The demo data: the KSM case from shared/seeds. The organisations go in one transaction that first
 // checks the database is empty; each module then adds its records in one transaction of its own.
 
+import { randomBytes } from "node:crypto";
 import { seedControlling } from "../modules/controlling/seed.ts";
 import { seedEscalations } from "../modules/escalations/seed.ts";
 import { seedGovernance } from "../modules/governance/seed.ts";
@@ -21,6 +22,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
  */
 export async function seedDemo(db: Database, log: (line: string) => void = () => {}): Promise<boolean> {
   const passwordHash = await hashPassword(data.DEMO_PASSWORD);
+  const unusable = await hashPassword(randomBytes(24).toString("base64url"));
   const seeding = await db.transact(async (tx) => {
     if ((await tx.provider.count()) > 0) return false;
     const providerIds = new Map<string, string>();
@@ -70,17 +72,54 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
         });
       }
     }
+    // People of record: they cannot sign in, their password is random and thrown away.
+    for (const person of data.peopleOfRecord) {
+      await insertUser(tx, {
+        email: person.email,
+        name: person.name,
+        passwordHash: unusable,
+        roles: person.roles,
+        authorityId: person.authority ? authorityIds.get(person.authority) : null,
+      });
+    }
     return true;
   });
   if (!seeding) return false;
-  await seedGovernance(db, log);
+  // The ledger first: the Jour-Fixe minutes report its figures in their words.
   await seedControlling(db, log);
+  await seedGovernance(db, log);
+  await linkCommissioningDecisions(db);
   await seedEscalations(db, log);
   log(
     `Demo data: ${data.providers.length} providers, ${data.authorities.length} authorities, ` +
       `${data.schools.length} schools, ${data.users.length} accounts (password "${data.DEMO_PASSWORD}").`,
   );
   return true;
+}
+
+/**
+ * Schwerin's orders cite the steering group's decision that commissioned them ("Beauftragung des
+ * Servicescheins <year>"); the other authorities have no steering group in the demo.
+ */
+async function linkCommissioningDecisions(db: Database): Promise<void> {
+  const orders = await db.read.serviceOrder.findMany({
+    where: { authority: { steeringGroup: { isNot: null } } },
+    select: { id: true, year: true, authorityId: true },
+  });
+  const decisions = await db.read.decision.findMany({
+    where: { title: { in: orders.map((o) => `Beauftragung des Servicescheins ${o.year}`) } },
+    select: { id: true, title: true, authorityId: true },
+  });
+  await db.transact(async (tx) => {
+    for (const order of orders) {
+      const decision = decisions.find(
+        (d) => d.authorityId === order.authorityId && d.title === `Beauftragung des Servicescheins ${order.year}`,
+      );
+      if (decision) {
+        await tx.serviceOrder.update({ where: { id: order.id }, data: { commissioningDecisionId: decision.id } });
+      }
+    }
+  });
 }
 
 /** Demo accounts that still accept the demo password: a production start refuses to run with any. */

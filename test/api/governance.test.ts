@@ -901,7 +901,8 @@ describe("demo data", () => {
       (m) => new Date(m.scheduledAt) < new Date() && m.kind === "JOUR_FIXE" && m.status === "SCHEDULED",
     );
     expect(past.length).toBeGreaterThanOrEqual(48);
-    expect(nodes.filter((m) => m.kind === "STEERING_GROUP")).toHaveLength(2);
+    // December (commissioning next year's order, two years), spring and autumn.
+    expect(nodes.filter((m) => m.kind === "STEERING_GROUP")).toHaveLength(4);
     expect(past.filter((m) => m.minutesStatus === "DRAFT")).toHaveLength(1);
     expect(nodes.filter((m) => new Date(m.scheduledAt) > new Date()).length).toBeGreaterThanOrEqual(3);
     const decisions = nodes.flatMap((m) => m.decisions);

@@ -25,7 +25,7 @@ const t = {
   kitsAdmin: "",
 };
 /** Schwerin schools without any handover yet, by purpose. */
-const school = { main: "", escalation: "", booking: "", upgrade: "", back: "" };
+const school = { main: "", escalation: "", booking: "", upgrade: "", back: "", withdrawn: "" };
 const names: Record<string, string> = {};
 let authority = "";
 let agreementStart = "";
@@ -88,8 +88,10 @@ beforeAll(async () => {
   agreementStart = schwerin.agreementStart;
   const contact = await hub.db.read.user.findUniqueOrThrow({ where: { email: "schule@schwerin.example" } });
   const free = schwerin.schools.filter((s) => s.id !== contact.schoolId);
-  expect(free.length).toBeGreaterThanOrEqual(5);
-  for (const [i, key] of (["main", "escalation", "booking", "upgrade", "back"] as const).entries()) {
+  expect(free.length).toBeGreaterThanOrEqual(6);
+  for (const [i, key] of (
+    ["main", "escalation", "booking", "upgrade", "back", "withdrawn"] as const
+  ).entries()) {
     const s = free[i] as (typeof free)[number];
     school[key] = gid("School", s.id);
     names[key] = s.name;
@@ -271,6 +273,39 @@ describe("confirming a handover", () => {
       t.kits,
     );
     expect(r.data?.node ?? null).toBeNull();
+  });
+});
+
+describe("withdrawing a pending handover", () => {
+  const withdraw = (token: string, id: string) =>
+    hub.gql<{ withdrawSchoolHandover: boolean }>(
+      "mutation($id: ID!) { withdrawSchoolHandover(handoverId: $id) }",
+      { id },
+      token,
+    );
+
+  it("the provider withdraws, the authority declines; others may not, and a confirmed one stays", async () => {
+    const first = await propose(t.manager, { schoolId: school.withdrawn, handoverDate: today });
+    const id = first.data?.proposeSchoolHandover.id ?? "";
+    expect(codes(await withdraw(t.kits, id))).toEqual(["NOT_FOUND"]);
+    expect(codes(await withdraw(t.staff, id))).toEqual(["FORBIDDEN"]);
+    expect(codes(await withdraw(t.controller, id))).toEqual(["FORBIDDEN"]);
+    expect((await withdraw(t.manager, id)).data?.withdrawSchoolHandover).toBe(true);
+    expect((await supportedBy(school.withdrawn)).handovers).toEqual([]);
+    // A new proposal is possible again, and the authority may decline it.
+    const second = await propose(t.manager, { schoolId: school.withdrawn, handoverDate: today });
+    const secondId = second.data?.proposeSchoolHandover.id ?? "";
+    expect((await withdraw(t.officer, secondId)).data?.withdrawSchoolHandover).toBe(true);
+    const actions = await hub.db.read.auditEntry.findMany({
+      where: { objectType: "SchoolHandover", objectId: { in: [idOf(id), idOf(secondId)] } },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual(["PROPOSE", "WITHDRAW", "PROPOSE", "DECLINE"]);
+    const third = await handOver(school.withdrawn, today);
+    const confirmed = await withdraw(t.manager, third.id);
+    expect(codes(confirmed)).toEqual(["CONFLICT"]);
+    expect((await supportedBy(school.withdrawn)).supportedBy).toBe("PROVIDER");
   });
 });
 

@@ -55,6 +55,8 @@ describe("school handover", () => {
     await proposedRow.getByText("IT des Schulträgers → Dienstleister").waitFor();
     await proposedRow.getByText(german(handoverDate)).waitFor();
     expect(await proposedRow.getByRole("button", { name: "Bestätigen" }).count()).toBe(0);
+    // It may withdraw its proposal; the authority may decline it.
+    expect(await proposedRow.getByRole("button", { name: "Zurückziehen" }).count()).toBe(1);
     // A second proposal waits for the first to be confirmed.
     expect(await section.getByRole("button", { name: "Übergabe vorschlagen" }).count()).toBe(0);
     await expect(section.getByTestId("supported-by").textContent()).resolves.toBe("IT des Schulträgers");
@@ -66,6 +68,7 @@ describe("school handover", () => {
     await row.getByText("Ertüchtigung nach Zielbild abgeschlossen, Abnahme erfolgt.").waitFor();
     await row.getByText("Thomas Brandt").waitFor();
     expect(await officer.getByRole("button", { name: "Übergabe vorschlagen" }).count()).toBe(0);
+    expect(await row.getByRole("button", { name: "Ablehnen" }).count()).toBe(1);
     await row.getByRole("button", { name: "Bestätigen" }).click();
     const confirm = officer.getByRole("dialog");
     await confirm

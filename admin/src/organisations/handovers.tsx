@@ -139,6 +139,38 @@ function ConfirmHandover({ school, handover }: { school: Row; handover: Row }) {
   );
 }
 
+/** Removes a pending handover: the provider withdraws its proposal, the authority declines it. */
+function WithdrawHandover({ handover, decline }: { handover: Row; decline: boolean }) {
+  const translate = useTranslate();
+  const key = decline ? "decline" : "withdraw";
+  const { run, busy } = useAction();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="small" color="error" onClick={() => setOpen(true)} disabled={busy}>
+        {translate(`resources.schools.handovers.${key}`)}
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title={`resources.schools.handovers.${key}Title`}
+        content={`resources.schools.handovers.${key}Content`}
+        translateOptions={{ date: date(handover.handoverDate) }}
+        confirm={`resources.schools.handovers.${key}`}
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          const ok = await run(
+            () =>
+              request("mutation ($id: ID!) { withdrawSchoolHandover(handoverId: $id) }", { id: handover.id }),
+            translate(`resources.schools.handovers.${key}Done`),
+          );
+          if (ok) setOpen(false);
+        }}
+      />
+    </>
+  );
+}
+
 /** The school page's section: who supports it now, and every handover proposed or confirmed. */
 export function HandoverSection() {
   const school = useRecordContext();
@@ -148,7 +180,8 @@ export function HandoverSection() {
   if (!school) return null;
   const handovers: Row[] = [...(school.handovers ?? [])].reverse();
   const pending = handovers.some((h) => !h.confirmed);
-  const mayPropose = hasRole(permissions, "ADMIN", "SERVICE_MANAGER") && !pending;
+  const provider = hasRole(permissions, "ADMIN", "SERVICE_MANAGER");
+  const mayPropose = provider && !pending;
   // The server decides whether a steering member belongs to the IT department.
   const mayConfirm = hasRole(permissions, "SCHOOL_IT_OFFICER", "STEERING_MEMBER");
   const side = (value: string) => translate(`enums.SupportSide.${value}`);
@@ -195,6 +228,7 @@ export function HandoverSection() {
                     <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
                       <Chip size="small" color="warning" label={t("pending")} />
                       {mayConfirm && <ConfirmHandover school={school} handover={h} />}
+                      {(provider || mayConfirm) && <WithdrawHandover handover={h} decline={!provider} />}
                     </Stack>
                   )}
                 </TableCell>

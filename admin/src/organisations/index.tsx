@@ -97,6 +97,15 @@ export const organisationsMessages = {
         confirmContent:
           "%{school} wird ab dem %{date} betreut durch: %{to}. Die Bestätigung lässt sich nicht zurücknehmen; eine spätere Rückgabe ist eine neue Übergabe.",
         confirmed: "Übergabe bestätigt",
+        withdraw: "Zurückziehen",
+        withdrawTitle: "Vorschlag zurückziehen",
+        withdrawContent: "Den Vorschlag der Übergabe zum %{date} zurückziehen?",
+        withdrawDone: "Vorschlag zurückgezogen",
+        decline: "Ablehnen",
+        declineTitle: "Übergabe ablehnen",
+        declineContent:
+          "Die vorgeschlagene Übergabe zum %{date} ablehnen? Der Dienstleister kann eine neue vorschlagen.",
+        declineDone: "Übergabe abgelehnt",
       },
       fields: {
         name: "Name",

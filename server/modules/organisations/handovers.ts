@@ -247,3 +247,49 @@ export async function confirmSchoolHandover(
   publish("schoolUpdated", { authorityId: school.authorityId, schoolId: school.id });
   return tx.schoolHandover.findUniqueOrThrow({ where: { id: handover.id } });
 }
+
+/**
+ * A pending handover is withdrawn by the provider that proposed it, or declined by the authority
+ * (who would confirm it); a confirmed one stays in the history, and a later change is a new handover.
+ */
+export async function withdrawSchoolHandover(
+  { tx, access, audit, publish }: Work,
+  input: { handoverId: string },
+) {
+  const handover = await tx.schoolHandover.findUnique({
+    where: { id: input.handoverId },
+    include: { school: true },
+  });
+  if (!handover || !access.canSeeAuthority(handover.school.authorityId)) throw notFound("Übergabe");
+  const { school } = handover;
+  const user = access.requireUser();
+  let action = "WITHDRAW";
+  if (access.isProviderPerson) {
+    requireHandoverProposer(access, school.authorityId);
+  } else {
+    const itMember = await tx.steeringGroupMember.count({
+      where: { userId: user.id, department: "IT_DEPARTMENT", group: { authorityId: school.authorityId } },
+    });
+    requireHandoverConfirmer(access, school.authorityId, itMember > 0);
+    action = "DECLINE";
+  }
+  const refused = `Die Übergabe von ${school.name} zum ${germanDate(handover.handoverDate)} ist bereits bestätigt.`;
+  if (handover.confirmedAt) throw conflict(refused);
+  const { count } = await tx.schoolHandover.deleteMany({ where: { id: handover.id, confirmedAt: null } });
+  if (count !== 1) throw conflict(refused);
+  audit({
+    authorityId: school.authorityId,
+    objectType: "SchoolHandover",
+    objectId: handover.id,
+    action,
+    changes: {
+      schoolId: school.id,
+      from: handover.fromSide,
+      to: handover.toSide,
+      handoverDate: handover.handoverDate,
+      note: handover.note,
+    },
+  });
+  publish("schoolUpdated", { authorityId: school.authorityId, schoolId: school.id });
+  return true;
+}

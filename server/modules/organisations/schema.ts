@@ -11,7 +11,7 @@ import { builder } from "../../graphql/builder.ts";
 import { decodeId } from "../../graphql/ids.ts";
 import { todayInBerlin } from "../../lib/dates.ts";
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "../../lib/validate.ts";
-import { confirmSchoolHandover, proposeSchoolHandover, sideOn } from "./handovers.ts";
+import { confirmSchoolHandover, proposeSchoolHandover, sideOn, withdrawSchoolHandover } from "./handovers.ts";
 import { createSchool, createSchoolAuthority } from "./onboarding.ts";
 import {
   addSteeringGroupMember,
@@ -406,6 +406,16 @@ builder.mutationFields((t) => ({
       });
       return ctx.db.read.schoolHandover.findUniqueOrThrow({ ...query, where: { id: handover.id } });
     },
+  }),
+  withdrawSchoolHandover: t.boolean({
+    description:
+      "Removes a pending handover: withdrawn by the provider or declined by the authority. A confirmed one stays.",
+    authScopes: { signedIn: true },
+    args: { handoverId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.run(withdrawSchoolHandover, {
+        handoverId: decodeId(String(args.handoverId), "SchoolHandover", "handoverId"),
+      }),
   }),
   createSchoolAuthority: t.prismaField({
     type: "SchoolAuthority",

@@ -449,7 +449,12 @@ describe("amendments (Nachträge) need the client", () => {
         { name: "Schulung", contractedPersonDays: "0.00" },
       ],
       volumeHistory: [
-        { contractedPersonDays: "120.00", reason: "Beauftragung", category: null },
+        {
+          effectiveDate: "2013-01-01",
+          contractedPersonDays: "120.00",
+          reason: "Beauftragung",
+          category: null,
+        },
         {
           effectiveDate: "2013-07-01",
           contractedPersonDays: "170.00",

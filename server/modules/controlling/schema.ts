@@ -24,7 +24,7 @@ import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { decodeId } from "../../graphql/ids.ts";
 import { groupedLoader, withFields } from "../../graphql/loaders.ts";
-import { berlinDate, todayInBerlin } from "../../lib/dates.ts";
+import { todayInBerlin } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
 import { cpuTurn } from "../../lib/turns.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
@@ -370,8 +370,7 @@ builder.prismaNode("ServiceOrder", {
         "The order's volume over time: the original order, then the order's volume from the date of each " +
         "approved amendment on, in the order they take effect (proposed and rejected ones change nothing).",
       select: {
-        createdAt: true,
-        commissionedAt: true,
+        validFrom: true,
         lines: { select: { id: true, name: true, volume: true } },
         amendments: { where: { status: "APPROVED" } },
       },
@@ -384,7 +383,8 @@ builder.prismaNode("ServiceOrder", {
         );
         const history: VolumeChange[] = [
           {
-            date: berlinDate(o.commissionedAt ?? o.createdAt),
+            // The commissioned volume is in force from the order's start.
+            date: o.validFrom,
             contracted: schedules.reduce((sum, s) => sum + (s[0]?.volume ?? 0), 0),
             reason: "Beauftragung",
             category: null,

@@ -37,7 +37,8 @@ describe("school handover", () => {
     const manager = await hub.signIn("servicemanager@ksm.example");
     await manager.goto(page);
     const section = manager.getByTestId("handovers");
-    await section.getByRole("heading", { name: "Betreuung und Übergaben" }).waitFor();
+    // The first visit loads the school page's code: under load this takes a while.
+    await section.getByRole("heading", { name: "Betreuung und Übergaben" }).waitFor({ timeout: 60_000 });
     await expect(section.getByTestId("supported-by").textContent()).resolves.toBe("IT des Schulträgers");
     await section.getByText("Noch keine Übergabe").waitFor();
     // The provider proposes; it cannot confirm its own proposal.

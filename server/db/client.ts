@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/client/client.ts";
@@ -102,7 +103,11 @@ export function openDatabase(url: string): Promise<Database> {
   return databaseKind(url) === "postgres" ? openPostgres(url) : openSqlite(url);
 }
 
-type SqliteAdapterFactory = PrismaBetterSqlite3;
+type SqliteConnection = BetterSqlite3.Database;
+
+/** The better-sqlite3 connection under an adapter. */
+const connectionOf = (adapter: SqlDriverAdapter) =>
+  (adapter as unknown as { client: SqliteConnection }).client;
 
 /**
  * The better-sqlite3 adapter prepares every statement anew (about a tenth of a small request's
@@ -110,35 +115,72 @@ type SqliteAdapterFactory = PrismaBetterSqlite3;
  * with the arguments the adapter would have bound; better-sqlite3 is synchronous, so a statement
  * is never in use twice at once.
  */
-function withStatementCache(factory: SqliteAdapterFactory): SqliteAdapterFactory {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-    const prepare = client.prepare.bind(client);
-    const cache = new Map<string, BetterSqlite3.Statement>();
-    (client as { prepare: unknown }).prepare = (sql: string) => {
-      let statement = cache.get(sql);
-      if (!statement) {
-        // Lists of ids give many shapes of one query: a bounded cache, emptied when full.
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-        statement = prepare(sql);
-        cache.set(sql, statement);
-      }
-      const cached = statement;
-      return {
-        run: (...args: unknown[]) => cached.run(...args),
-        bind: (args: unknown[]) => ({
-          reader: cached.reader,
-          run: () => cached.run(args),
-          columns: () => cached.columns(),
-          raw: () => ({ all: () => cached.raw(true).all(args) }),
-        }),
-      };
+function cacheStatements(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  (connection as { prepare: unknown }).prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      // Lists of ids give many shapes of one query: a bounded cache, emptied when full.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    const cached = statement;
+    return {
+      run: (...args: unknown[]) => cached.run(...args),
+      bind: (args: unknown[]) => ({
+        reader: cached.reader,
+        run: () => cached.run(args),
+        columns: () => cached.columns(),
+        raw: () => ({ all: () => cached.raw(true).all(args) }),
+      }),
     };
-    return adapter;
   };
-  return factory;
+}
+
+/**
+ * One Prisma client over two connections (a client costs tens of MiB): queries outside a
+ * transaction go to the read-only connection, so that nobody reads another writer's uncommitted
+ * rows; the writer's turn opens its transaction on the writer connection. Any other transaction
+ * (Prisma opens one for a nested write) runs on the read-only connection and cannot write.
+ */
+function splitConnections(url: string, turn: { writer: boolean }): SqlDriverAdapterFactory {
+  const options = { url, timeout: SQLITE_BUSY_TIMEOUT_MS };
+  const writerFactory = new PrismaBetterSqlite3(options);
+  const readerFactory = new PrismaBetterSqlite3({ ...options, readonly: true });
+  return {
+    provider: writerFactory.provider,
+    adapterName: writerFactory.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const writer = await writerFactory.connect();
+      const reader = await readerFactory.connect();
+      const connection = connectionOf(writer);
+      // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
+      connection.pragma("journal_mode = WAL");
+      connection.pragma("synchronous = FULL");
+      connection.pragma("foreign_keys = ON");
+      cacheStatements(connection);
+      cacheStatements(connectionOf(reader));
+      return {
+        provider: writer.provider,
+        adapterName: writer.adapterName,
+        queryRaw: (query) => reader.queryRaw(query),
+        executeRaw: (query) => reader.executeRaw(query),
+        executeScript: (script) => reader.executeScript(script),
+        startTransaction: (isolationLevel) => {
+          if (!turn.writer) return reader.startTransaction(isolationLevel);
+          turn.writer = false;
+          return writer.startTransaction(isolationLevel);
+        },
+        getConnectionInfo: () => writer.getConnectionInfo?.() ?? { supportsRelationJoins: false },
+        async dispose() {
+          await reader.dispose();
+          await writer.dispose();
+        },
+      };
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 1000;
@@ -167,7 +209,11 @@ class GroupCommit {
   private running = false;
   committed = 0;
 
-  constructor(private readonly writer: PrismaClient) {}
+  constructor(
+    private readonly client: PrismaClient,
+    /** Set right before the turn's transaction starts: it then opens on the writer connection. */
+    private readonly turnFlag: { writer: boolean },
+  ) {}
 
   submit<T>(fn: (tx: Tx) => Promise<T>, afterCommit?: (value: T) => Promise<void>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -198,7 +244,8 @@ class GroupCommit {
   private async turn(batch: PendingWork[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.writer.$transaction(async (tx) => {
+      this.turnFlag.writer = true;
+      outcomes = await this.client.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
         // One writer alone needs no savepoint: its failure rolls back the transaction.
         if (batch.length === 1) return [{ ok: true, value: await (batch[0] as PendingWork).fn(tx) }];
@@ -242,26 +289,14 @@ async function openSqlite(url: string): Promise<Database> {
   const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const queries = counter();
-
-  const writer = new PrismaClient({
-    adapter: withStatementCache(new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })),
-    log: [{ emit: "event", level: "query" }],
-  });
-  writer.$on("query", queries.onQuery);
-  // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
-  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await writer.$queryRawUnsafe("PRAGMA synchronous = FULL");
-  await writer.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-
+  const turn = { writer: false };
   const read = new PrismaClient({
-    adapter: withStatementCache(
-      new PrismaBetterSqlite3({ url, readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    ),
+    adapter: splitConnections(url, turn),
     log: [{ emit: "event", level: "query" }],
   });
   read.$on("query", queries.onQuery);
-
-  const commits = new GroupCommit(writer);
+  await read.$connect();
+  const commits = new GroupCommit(read, turn);
   return {
     url,
     kind: "sqlite",
@@ -271,7 +306,6 @@ async function openSqlite(url: string): Promise<Database> {
     countQueries: queries.count,
     async close() {
       await read.$disconnect();
-      await writer.$disconnect();
     },
   };
 }

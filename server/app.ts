@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -198,6 +199,8 @@ export async function createApp(config: Config, db: Database, events: Events): P
     // main.ts shuts down in order (sockets with 1012 first); Apollo's own handler would not.
     stopOnTerminationSignals: false,
     plugins: [
+      // No HTTP caching of answers (they are per person); the plugin would wrap every field.
+      ApolloServerPluginCacheControlDisabled(),
       costPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({
         httpServer: server,

@@ -9,6 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "./generated/client/client.ts";
 import { PrismaClient as PgPrismaClient } from "./generated/pg-client/client.ts";
@@ -28,6 +30,8 @@ export interface Database {
    * throws. `afterCommit` runs after the commit and before the next writer's turn.
    */
   transact<T>(fn: (tx: Tx) => Promise<T>, afterCommit?: (value: T) => Promise<void>): Promise<T>;
+  /** Commits so far; on SQLite one commit may carry many transactions (group commit). */
+  commits(): number;
   /** Counts SQL statements sent while `fn` runs (for N+1 tests and benchmarks). */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }>;
   close(): Promise<void>;
@@ -99,45 +103,209 @@ export function openDatabase(url: string): Promise<Database> {
   return databaseKind(url) === "postgres" ? openPostgres(url) : openSqlite(url);
 }
 
+type SqliteConnection = BetterSqlite3.Database;
+
+/** The better-sqlite3 connection under an adapter. */
+const connectionOf = (adapter: SqlDriverAdapter) =>
+  (adapter as unknown as { client: SqliteConnection }).client;
+
+/**
+ * The better-sqlite3 adapter prepares every statement anew (about a tenth of a small request's
+ * time). This keeps prepared statements per connection, keyed by their SQL, and executes them
+ * with the arguments the adapter would have bound; better-sqlite3 is synchronous, so a statement
+ * is never in use twice at once.
+ */
+function cacheStatements(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  (connection as { prepare: unknown }).prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      // Lists of ids give many shapes of one query: a bounded cache, emptied when full.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    const cached = statement;
+    return {
+      run: (...args: unknown[]) => cached.run(...args),
+      bind: (args: unknown[]) => ({
+        reader: cached.reader,
+        run: () => cached.run(args),
+        columns: () => cached.columns(),
+        raw: () => ({ all: () => cached.raw(true).all(args) }),
+      }),
+    };
+  };
+}
+
+/**
+ * One Prisma client over two connections (a client costs tens of MiB): queries outside a
+ * transaction go to the read-only connection, so that nobody reads another writer's uncommitted
+ * rows; the writer's turn opens its transaction on the writer connection. Any other transaction
+ * (Prisma opens one for a nested write) runs on the read-only connection and cannot write.
+ */
+function splitConnections(url: string, turn: { writer: boolean }): SqlDriverAdapterFactory {
+  const options = { url, timeout: SQLITE_BUSY_TIMEOUT_MS };
+  const writerFactory = new PrismaBetterSqlite3(options);
+  const readerFactory = new PrismaBetterSqlite3({ ...options, readonly: true });
+  return {
+    provider: writerFactory.provider,
+    adapterName: writerFactory.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const writer = await writerFactory.connect();
+      const reader = await readerFactory.connect();
+      const connection = connectionOf(writer);
+      // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
+      connection.pragma("journal_mode = WAL");
+      connection.pragma("synchronous = FULL");
+      connection.pragma("foreign_keys = ON");
+      cacheStatements(connection);
+      cacheStatements(connectionOf(reader));
+      return {
+        provider: writer.provider,
+        adapterName: writer.adapterName,
+        queryRaw: (query) => reader.queryRaw(query),
+        executeRaw: (query) => reader.executeRaw(query),
+        executeScript: (script) => reader.executeScript(script),
+        startTransaction: (isolationLevel) => {
+          if (!turn.writer) return reader.startTransaction(isolationLevel);
+          turn.writer = false;
+          return writer.startTransaction(isolationLevel);
+        },
+        getConnectionInfo: () => writer.getConnectionInfo?.() ?? { supportsRelationJoins: false },
+        async dispose() {
+          await reader.dispose();
+          await writer.dispose();
+        },
+      };
+    },
+  };
+}
+
+const STATEMENT_CACHE_SIZE = 1000;
+
+interface PendingWork {
+  fn: (tx: Tx) => Promise<unknown>;
+  afterCommit?: (value: unknown) => Promise<void>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** At most this many writers share one commit. */
+const GROUP_COMMIT_MAX = 64;
+
+/**
+ * Group commit: a commit waits for the disk (synchronous = FULL), and while it waits, other
+ * writers queue. The next turn runs everything queued in one transaction, each writer in a
+ * savepoint of its own, so that one writer's failure rolls back only its own changes, and
+ * commits once. Every writer learns its outcome only after that commit is durable; the
+ * after-commit steps (events) then run in commit order, before the next turn.
+ */
+class GroupCommit {
+  private queue: PendingWork[] = [];
+  private running = false;
+  committed = 0;
+
+  constructor(
+    private readonly client: PrismaClient,
+    /** Set right before the turn's transaction starts: it then opens on the writer connection. */
+    private readonly turnFlag: { writer: boolean },
+  ) {}
+
+  submit<T>(fn: (tx: Tx) => Promise<T>, afterCommit?: (value: T) => Promise<void>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        fn,
+        afterCommit: afterCommit as PendingWork["afterCommit"],
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        // Requests that were waiting while the last commit blocked the process reach the queue
+        // in this round of the event loop: they join this turn instead of waiting for the next.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.turn(this.queue.splice(0, GROUP_COMMIT_MAX));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async turn(batch: PendingWork[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      this.turnFlag.writer = true;
+      outcomes = await this.client.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+        // One writer alone needs no savepoint: its failure rolls back the transaction.
+        if (batch.length === 1) return [{ ok: true, value: await (batch[0] as PendingWork).fn(tx) }];
+        const results: Outcome[] = [];
+        for (const [index, work] of batch.entries()) {
+          await tx.$executeRawUnsafe(`SAVEPOINT w${index}`);
+          try {
+            const value = await work.fn(tx);
+            await tx.$executeRawUnsafe(`RELEASE w${index}`);
+            results.push({ ok: true, value });
+          } catch (error) {
+            await tx.$executeRawUnsafe(`ROLLBACK TO w${index}`);
+            await tx.$executeRawUnsafe(`RELEASE w${index}`);
+            results.push({ ok: false, error });
+          }
+        }
+        return results;
+      }, TX_OPTIONS);
+    } catch (error) {
+      for (const work of batch) work.reject(error);
+      return;
+    }
+    this.committed++;
+    for (const [index, work] of batch.entries()) {
+      const outcome = outcomes[index] as Outcome;
+      if (!outcome.ok) {
+        work.reject(outcome.error);
+        continue;
+      }
+      try {
+        await work.afterCommit?.(outcome.value);
+        work.resolve(outcome.value);
+      } catch (error) {
+        work.reject(error);
+      }
+    }
+  }
+}
+
 async function openSqlite(url: string): Promise<Database> {
   const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const queries = counter();
-
-  const writer = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  writer.$on("query", queries.onQuery);
-  // journal_mode is stored in the file; synchronous and foreign_keys hold per connection.
-  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await writer.$queryRawUnsafe("PRAGMA synchronous = FULL");
-  await writer.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-
+  const turn = { writer: false };
   const read = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url, readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    adapter: splitConnections(url, turn),
     log: [{ emit: "event", level: "query" }],
   });
   read.$on("query", queries.onQuery);
-
-  const inTurn = serial();
+  await read.$connect();
+  const commits = new GroupCommit(read, turn);
   return {
     url,
     kind: "sqlite",
     read,
-    transact: (fn, afterCommit) =>
-      inTurn(async () => {
-        const value = await writer.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
-          return fn(tx);
-        }, TX_OPTIONS);
-        await afterCommit?.(value);
-        return value;
-      }),
+    transact: (fn, afterCommit) => commits.submit(fn, afterCommit),
+    commits: () => commits.committed,
     countQueries: queries.count,
     async close() {
       await read.$disconnect();
-      await writer.$disconnect();
     },
   };
 }
@@ -207,6 +375,7 @@ async function openPostgres(url: string): Promise<Database> {
   const read = client as unknown as PrismaClient;
   const lock = new WriterLock(url);
   const inTurn = serial();
+  let committed = 0;
   return {
     url,
     kind: "postgres",
@@ -215,10 +384,12 @@ async function openPostgres(url: string): Promise<Database> {
       inTurn(() =>
         lock.hold(async () => {
           const value = await read.$transaction(fn, TX_OPTIONS);
+          committed++;
           await afterCommit?.(value);
           return value;
         }),
       ),
+    commits: () => committed,
     countQueries: queries.count,
     async close() {
       await lock.close();

@@ -1,7 +1,5 @@
 // Files for controllers: the ledger as CSV and XLSX, a proof of service as PDF and CSV.
 // German throughout: semicolon-separated, decimal comma, UTF-8 with BOM for spreadsheet programs.
-import ExcelJS from "exceljs";
-import PDFDocument from "pdfkit";
 import { requireInvoiceReader } from "../../access/controlling.ts";
 import type { Access } from "../../access/index.ts";
 import type { ReadClient } from "../../db/client.ts";
@@ -10,6 +8,10 @@ import { badInput, notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths, germanDecimal } from "../../lib/units.ts";
 import type { ProofFigures } from "./figures.ts";
 import { figuresOf } from "./proofs.ts";
+
+// The export libraries load on the first export: a hub that never exports does not carry them.
+const excel = async () => (await import("exceljs")).default;
+const pdfkit = async () => (await import("pdfkit")).default;
 
 export interface BookingFilter {
   orderId: string;
@@ -117,6 +119,7 @@ export function bookingsCsv({ bookings }: Rows): string {
 }
 
 export async function bookingsXlsx({ order, bookings }: Rows): Promise<Buffer> {
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`Buchungen ${order.year}`);
   // Numbers stay number cells; every text cell is defused like the CSV's.
@@ -210,7 +213,8 @@ export function proofCsv({ proof, figures }: ProofRecord): string {
   return csv(rows);
 }
 
-export function proofPdf({ proof, figures }: ProofRecord): Promise<Buffer> {
+export async function proofPdf({ proof, figures }: ProofRecord): Promise<Buffer> {
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,

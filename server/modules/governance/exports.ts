@@ -1,12 +1,14 @@
 // The minutes of a meeting as PDF and Markdown, and an authority's meetings as an iCal feed.
 // German texts: these documents go to people and into their calendars.
-import PDFDocument from "pdfkit";
 import type { Access } from "../../access/index.ts";
 import type { ReadClient } from "../../db/client.ts";
 import type { ActionItemStatus, DecisionStatus, ReviewVerdict } from "../../db/generated/client/enums.ts";
 import { germanDate, germanDateTime } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
+
+// The export libraries load on the first export: a hub that never exports does not carry them.
+const pdfkit = async () => (await import("pdfkit")).default;
 
 const DECISION_LABEL: Record<DecisionStatus, string> = {
   PROPOSED: "vorgeschlagen",
@@ -145,7 +147,8 @@ function decisionMarkdown(d: MinutesDecision, members: number): string[] {
 }
 
 /** A4, Helvetica (WinAnsi covers the umlauts), "ENTWURF" across every page of a draft, "Seite X von Y". */
-export function minutesPdf(m: Minutes): Promise<Buffer> {
+export async function minutesPdf(m: Minutes): Promise<Buffer> {
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 60, bottom: 70, left: 60, right: 60 },

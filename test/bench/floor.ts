@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import { buildSchema, execute, type GraphQLSchema, parse, validate } from "graphql";
 import { fromHundredths } from "../../server/lib/units.ts";
 import { burndown, type DaySum, elapsedShare } from "../../server/modules/controlling/figures.ts";
+import { volumeInForce, volumesOf } from "../../server/modules/controlling/reads.ts";
 
 const SDL = `
 type Query {
@@ -100,7 +101,7 @@ export function createFloor(file: string): {
     return statement.all(...params) as T[];
   };
 
-  /** Orders with lines and figures: four statements for any number of authorities. */
+  /** Orders with lines and figures: five statements for any number of authorities. */
   function ordersOf(authorityIds: readonly string[]) {
     const orders = all<{
       id: string;
@@ -122,6 +123,18 @@ export function createFloor(file: string): {
        WHERE "orderId" IN (SELECT value FROM json_each(?)) ORDER BY "position"`,
       orderIds,
     );
+    const approved = all<{
+      orderId: string;
+      lineId: string;
+      effectiveDate: string;
+      decidedAt: string | null;
+      previousVolume: number;
+      newVolume: number;
+    }>(
+      `SELECT "orderId","lineId","effectiveDate","decidedAt","previousVolume","newVolume" FROM "OrderAmendment"
+       WHERE "orderId" IN (SELECT value FROM json_each(?)) AND "status" = 'APPROVED'`,
+      orderIds,
+    ).map((a) => ({ ...a, decidedAt: a.decidedAt === null ? null : new Date(a.decidedAt) }));
     const lineSums = new Map(
       all<{ lineId: string; s: number }>(
         `SELECT "lineId", SUM("personDays") AS s FROM "DailyTotal"
@@ -138,7 +151,13 @@ export function createFloor(file: string): {
       days.get(r.orderId)?.push({ date: r.date, personDays: r.s });
     return orders.map((o) => {
       const own = lines.filter((l) => l.orderId === o.id);
-      const contracted = own.reduce((s, l) => s + l.volume, 0);
+      // The volume in force today, as the hub: approved amendments count from their date.
+      const volumes = volumesOf(
+        o,
+        own,
+        approved.filter((a) => a.orderId === o.id),
+      );
+      const contracted = volumeInForce(volumes, volumes.order);
       const daySums = days.get(o.id) ?? [];
       const consumed = daySums.reduce((s, d) => s + d.personDays, 0);
       return {
@@ -152,23 +171,26 @@ export function createFloor(file: string): {
         elapsedShare: (args: { asOf?: string }) => elapsedShare(o, args.asOf ?? todayUtc()),
         lines: own.map((l) => {
           const used = lineSums.get(l.id) ?? 0;
+          const volume = volumeInForce(volumes, volumes.lines.get(l.id) ?? []);
           return {
             id: gid("ServiceLine", l.id),
             name: l.name,
             position: l.position,
-            contractedPersonDays: fromHundredths(l.volume),
+            contractedPersonDays: fromHundredths(volume),
             consumedPersonDays: fromHundredths(used),
-            remainingPersonDays: fromHundredths(l.volume - used),
-            utilization: ratio(used, l.volume),
+            remainingPersonDays: fromHundredths(volume - used),
+            utilization: ratio(used, volume),
           };
         }),
         burndown: (args: { granularity?: "DAY" | "WEEK" | "MONTH"; asOf?: string }) =>
-          burndown(o, contracted, daySums, args.granularity ?? "WEEK", args.asOf ?? todayUtc()).map((p) => ({
-            date: p.date,
-            consumedPersonDays: fromHundredths(p.consumed),
-            remainingPersonDays: fromHundredths(p.remaining),
-            plannedRemainingPersonDays: fromHundredths(p.plannedRemaining),
-          })),
+          burndown(o, volumes.order, daySums, args.granularity ?? "WEEK", args.asOf ?? todayUtc()).map(
+            (p) => ({
+              date: p.date,
+              consumedPersonDays: fromHundredths(p.consumed),
+              remainingPersonDays: fromHundredths(p.remaining),
+              plannedRemainingPersonDays: fromHundredths(p.plannedRemaining),
+            }),
+          ),
       };
     });
   }

@@ -23,7 +23,9 @@ const stale =
 if (stale) {
   const started = Date.now();
   console.log("Building the console (admin/dist) …");
+  // Always React's production build, also when called from a test runner (NODE_ENV=test).
+  process.env.NODE_ENV = "production";
   const { build } = await import("vite");
-  await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  await build({ configFile: path.join(root, "vite.config.ts"), mode: "production", logLevel: "warn" });
   console.log(`Console built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -39,7 +39,6 @@ interface Point {
   band?: [number, number];
 }
 
-const DAY = 86_400_000;
 const time = (iso: string) =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -180,6 +179,3 @@ export function BurndownChart({ input, height = 300 }: { input: BurndownInput; h
     </Box>
   );
 }
-
-/** Days between two ISO dates. */
-export const daysBetween = (from: string, to: string) => Math.round((time(to) - time(from)) / DAY);

@@ -4,13 +4,18 @@
 // (since the start, the last eight weeks) applied to the line.
 import { useEffect, useState } from "react";
 import { request } from "../graphql.ts";
-import { type BurndownInput, daysBetween } from "./chart.tsx";
+import type { BurndownInput } from "./chart.tsx";
 
 interface LedgerRow {
   date: string;
   personDays: string;
   category: string;
 }
+
+const time = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+/** Days between two ISO dates (here rather than in chart.tsx, whose recharts loads with the chart). */
+const daysBetween = (from: string, to: string) => Math.round((time(to) - time(from)) / 86_400_000);
 
 const hundredths = (value: string) => {
   const [whole = "0", fraction = ""] = value.replace("-", "").split(".");

@@ -9,7 +9,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import {
   Datagrid,
   ExportButton,
@@ -29,10 +29,11 @@ import { useParams } from "react-router-dom";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, euro, personDays } from "../format.ts";
+import { lazyPage } from "../lazy.ts";
 import { AlertList } from "./alerts.tsx";
 import { Amendments, AmendmentsAction } from "./amendments.tsx";
 import { BookingExports, BookingForm, BookingsList } from "./bookings.tsx";
-import { BurndownChart, type BurndownInput } from "./chart.tsx";
+import type { BurndownInput } from "./chart.tsx";
 import { Commissioning, DraftOrderButton } from "./commissioning.tsx";
 import { OrderFigures, UtilisationBars } from "./figures.tsx";
 import { useLineBurndown } from "./lineBurndown.ts";
@@ -41,6 +42,9 @@ import { PlanProfileAction } from "./plan.tsx";
 import { ProofsTable } from "./proofs.tsx";
 import { ALERT_READERS, BOOKERS, INVOICE_READERS } from "./roles.ts";
 import { Scroll, Section } from "./ui.tsx";
+
+// recharts is the console's largest library: the chart follows the figures it sits beside.
+const BurndownChart = lazyPage(() => import("./chart.tsx"), "BurndownChart");
 
 const STATUSES = ["ACTIVE", "DRAFT", "CLOSED"].map((id) => ({ id, name: `enums.ServiceOrderStatus.${id}` }));
 
@@ -208,7 +212,9 @@ export function BurndownPanel({
       {scope && !line ? (
         <Typography variant="body2">{translate("controlling.chart.loading")}</Typography>
       ) : (
-        <BurndownChart input={scope && line ? line : whole} height={height} />
+        <Suspense fallback={<Box sx={{ height }} />}>
+          <BurndownChart input={scope && line ? line : whole} height={height} />
+        </Suspense>
       )}
       {scope && (
         <Typography variant="caption" color="text.secondary">

@@ -8,6 +8,7 @@ import { governanceResources, governanceRoutes } from "./governance/index.tsx";
 import { i18nProvider } from "./i18n/index.ts";
 import { Layout } from "./layout/Layout.tsx";
 import { organisationsResources } from "./organisations/index.tsx";
+import { providerRoutes } from "./provider/index.tsx";
 import { theme } from "./theme.ts";
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         {governanceRoutes}
         {controllingRoutes}
         {escalationsRoutes}
+        {providerRoutes}
       </CustomRoutes>
     </Admin>
   );

@@ -4,10 +4,11 @@ import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import type { MenuEntry } from "../layout/menu.ts";
 import { lazyPage } from "../lazy.ts";
-// resources.ts (the data provider's queries) imports onboarding.tsx, so it stays in the first chunk.
-import { AuthorityCreate, SchoolCreate } from "./onboarding.tsx";
 
 // Pages load with their module on first use (code split by page).
+const onboarding = () => import("./onboarding.tsx");
+const AuthorityCreate = lazyPage(onboarding, "AuthorityCreate");
+const SchoolCreate = lazyPage(onboarding, "SchoolCreate");
 const pages = () => import("./pages.tsx");
 const AuthorityList = lazyPage(pages, "AuthorityList");
 const AuthorityShow = lazyPage(pages, "AuthorityShow");

@@ -11,26 +11,8 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
-import type { Row } from "../dataProvider/registry.ts";
 import { AGREEMENT_KINDS, AUTHORITY_KINDS, choices, FEDERAL_STATES, SCHOOL_KINDS } from "./enums.ts";
-
-const nullIfEmpty = (value: unknown) => (value === "" || value === undefined ? null : value);
-
-/** The form's record as the mutation's input. */
-export function authorityInput(data: Row) {
-  return {
-    name: data.name,
-    kind: data.kind,
-    state: data.state,
-    agreement: {
-      kind: data.agreement?.kind,
-      councilDecisionOn: nullIfEmpty(data.agreement?.councilDecisionOn),
-      signedOn: nullIfEmpty(data.agreement?.signedOn),
-      startsOn: data.agreement?.startsOn,
-      reference: nullIfEmpty(data.agreement?.reference?.trim?.()),
-    },
-  };
-}
+// The form's record becomes the mutation's input in resources.ts (authorityInput).
 
 export function AuthorityCreate() {
   const translate = useTranslate();

@@ -6,7 +6,24 @@ import {
   type Row,
 } from "../dataProvider/registry.ts";
 import { HANDOVER_FIELDS } from "./handovers.tsx";
-import { authorityInput } from "./onboarding.tsx";
+
+const nullIfEmpty = (value: unknown) => (value === "" || value === undefined ? null : value);
+
+/** The onboarding form's record (onboarding.tsx) as the mutation's input. */
+export function authorityInput(data: Row) {
+  return {
+    name: data.name,
+    kind: data.kind,
+    state: data.state,
+    agreement: {
+      kind: data.agreement?.kind,
+      councilDecisionOn: nullIfEmpty(data.agreement?.councilDecisionOn),
+      signedOn: nullIfEmpty(data.agreement?.signedOn),
+      startsOn: data.agreement?.startsOn,
+      reference: nullIfEmpty(data.agreement?.reference?.trim?.()),
+    },
+  };
+}
 
 const AUTHORITY = `id name kind state legalBasis agreementStart
   agreement { kind councilDecisionOn signedOn startsOn reference }

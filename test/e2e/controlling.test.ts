@@ -76,8 +76,11 @@ describe("service orders", () => {
       (window as unknown as { marker: number }).marker = 42;
     });
 
-    // Staff book from their start page, which offers the active order's booking form.
+    // Staff book from their start page, which offers an active order's booking form; the provider
+    // serves many authorities, so they choose Schwerin's order first.
     const staff = await hub.signIn("technik@ksm.example");
+    await staff.getByRole("combobox", { name: "Serviceschein" }).click();
+    await staff.getByRole("option", { name: /Landeshauptstadt Schwerin/ }).click();
     const form = staff.getByRole("form", { name: "Personentage buchen" });
     await form.locator('input[name="personDays"]').fill("2,5");
     await form.locator('input[name="ticketRef"]').fill("KSM-E2E-1");

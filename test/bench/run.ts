@@ -9,7 +9,8 @@
 //   f) the hub's resident memory idle after start and after the run
 // then prints one table with the targets and writes test/bench/results.json (git-ignored).
 // Environment: BENCH_SCALES, BENCH_SECONDS (per query and server at full size; default 10),
-// BENCH_SUBSCRIBERS (default 2000), BENCH_SKIP (comma list of a,c,d,e), BENCH_KEEP=1 keeps the files.
+// BENCH_SUBSCRIBERS (default 2000), BENCH_FANOUT_CAP_SECONDS (default 30 per size), BENCH_SKIP
+// (comma list of a,c,d,e), BENCH_KEEP=1 keeps the files. Statements per request: `b` always runs.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -51,7 +52,7 @@ const progressLine = (line: string) =>
 const seconds = (scale: number) =>
   scale >= 1 ? FULL_SECONDS : Math.max(2, Math.round(FULL_SECONDS * (scale >= 0.5 ? 0.5 : 0.3)));
 /** Time caps of the write measurements, so that a slow hub cannot stretch the run past ten minutes. */
-const FANOUT_CAP_MS = Number(process.env.BENCH_FANOUT_CAP_SECONDS ?? 40) * 1000;
+const FANOUT_CAP_MS = Number(process.env.BENCH_FANOUT_CAP_SECONDS ?? 30) * 1000;
 const SEQUENTIAL_CAP_MS = 15_000;
 const CONCURRENT_CAP_MS = 20_000;
 const percentile = (sorted: number[], p: number) =>

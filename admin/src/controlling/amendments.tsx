@@ -121,7 +121,8 @@ export function AmendmentsAction({ order }: { order: Row }) {
   ) : null;
 }
 
-const STATUS_COLOR = { PROPOSED: "warning", APPROVED: "success", REJECTED: "default" } as const;
+// Outlined warning (orange) text on white fails the contrast rule; primary passes.
+const STATUS_COLOR = { PROPOSED: "primary", APPROVED: "success", REJECTED: "default" } as const;
 
 function AmendmentStatusChip({ status }: { status: keyof typeof STATUS_COLOR }) {
   const translate = useTranslate();

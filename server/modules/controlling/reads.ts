@@ -100,10 +100,12 @@ export async function orderTotals(
   db: Client,
   orderIds: readonly string[],
   asOf?: string,
+  /** The orders' volumes when the caller has read them already. */
+  known?: ReadonlyMap<string, OrderVolumes>,
 ): Promise<Map<string, OrderTotals>> {
   const ids = [...new Set(orderIds)];
   const [volumes, sums] = await Promise.all([
-    orderVolumes(db, ids),
+    known ?? orderVolumes(db, ids),
     db.dailyTotal.groupBy({ by: ["orderId"], where: { orderId: { in: ids } }, _sum: { personDays: true } }),
   ]);
   const totals = new Map<string, OrderTotals>(ids.map((id) => [id, { contracted: 0, consumed: 0 }]));

@@ -82,7 +82,15 @@ function loaders(ctx: Context): Loaders {
     found = {
       totals: new DataLoader(
         async (ids) => {
-          const totals = await orderTotals(ctx.db.read, ids);
+          // The volumes through their loader: the order's page asks for them anyway.
+          const volumes = await loaders(ctx).volumes.loadMany(ids);
+          const known = new Map(
+            ids.flatMap((id, i) => {
+              const v = volumes[i];
+              return v && !(v instanceof Error) ? [[id, v] as const] : [];
+            }),
+          );
+          const totals = await orderTotals(ctx.db.read, ids, undefined, known);
           return ids.map((id) => totals.get(id) ?? { contracted: 0, consumed: 0 });
         },
         { cache: false },

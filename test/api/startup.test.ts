@@ -203,6 +203,27 @@ describe("a second process beside a running hub on the same SQLite file", () => 
     );
     const orderId = (order.data?.createServiceOrder as { id: string } | undefined)?.id;
     expect(orderId).toBeDefined();
+    // The provider drafts, the authority's controller commissions, citing an approved decision.
+    const controller = await login(firstPort, "controlling@schwerin.example");
+    const approved = await gqlOn(
+      firstPort,
+      "query($f: DecisionFilter) { decisions(filter: $f, first: 1) { edges { node { id } } } }",
+      { f: { authorityId: schwerin?.id, status: ["APPROVED"] } },
+      controller,
+    );
+    const commissioned = await gqlOn(
+      firstPort,
+      "mutation($input: CommissionServiceOrderInput!) { commissionServiceOrder(input: $input) { status } }",
+      {
+        input: {
+          serviceOrderId: orderId,
+          decisionId: approved.data?.decisions.edges[0]?.node.id,
+          budgetLine: "1.2.1.01.54310000",
+        },
+      },
+      controller,
+    );
+    expect(commissioned.data?.commissionServiceOrder?.status).toBe("ACTIVE");
 
     // The first hub keeps writing while the other processes do their work.
     let booked = 0;

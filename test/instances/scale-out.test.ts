@@ -118,6 +118,26 @@ describe("two instances on PostgreSQL and Redis", () => {
     );
     expect(created.errors).toBeUndefined();
     orderId = created.data?.createServiceOrder.id as string;
+    // The provider drafts, the authority's controller commissions, citing an approved decision.
+    const controller = await b.login("controlling@schwerin.example");
+    const approved = await a.gql<{ decisions: { edges: { node: { id: string } }[] } }>(
+      "query($f: DecisionFilter) { decisions(filter: $f, first: 1) { edges { node { id } } } }",
+      { f: { authorityId: authority?.id, status: ["APPROVED"] } },
+      controller,
+    );
+    const commissioned = await a.gql<{ commissionServiceOrder: { status: string } }>(
+      "mutation($input: CommissionServiceOrderInput!) { commissionServiceOrder(input: $input) { status } }",
+      {
+        input: {
+          serviceOrderId: orderId,
+          decisionId: approved.data?.decisions.edges[0]?.node.id,
+          budgetLine: "1.2.1.01.54310000",
+        },
+      },
+      controller,
+    );
+    expect(commissioned.errors).toBeUndefined();
+    expect(commissioned.data?.commissionServiceOrder.status).toBe("ACTIVE");
     staffA = await a.login("technik@ksm.example");
     staffB = staffA;
     // Exactly one demo data set, although both instances started on the empty database at once.

@@ -113,10 +113,14 @@ async function linkCommissioningDecisions(db: Database): Promise<void> {
   await db.transact(async (tx) => {
     for (const order of orders) {
       const decision = decisions.find(
-        (d) => d.authorityId === order.authorityId && d.title === `Beauftragung des Servicescheins ${order.year}`,
+        (d) =>
+          d.authorityId === order.authorityId && d.title === `Beauftragung des Servicescheins ${order.year}`,
       );
       if (decision) {
-        await tx.serviceOrder.update({ where: { id: order.id }, data: { commissioningDecisionId: decision.id } });
+        await tx.serviceOrder.update({
+          where: { id: order.id },
+          data: { commissioningDecisionId: decision.id },
+        });
       }
     }
   });

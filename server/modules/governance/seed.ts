@@ -903,7 +903,7 @@ async function utilisationReports(db: Database, authorityId: string) {
       title: `Bericht zur Ausschöpfung (${germanDate(asOf)}) an Fachdienst Finanzen senden`,
       owner: "manager",
     };
-    for (const { line, consumed: used } of lines.filter((l) => l.consumed > l.line.volume)) {
+    for (const { line } of lines.filter((l) => l.consumed > l.line.volume)) {
       const proposal = order.amendments.find(
         (a) => a.lineId === line.id && berlinDateOf(a.createdAt) <= meetingDate,
       );

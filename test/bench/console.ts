@@ -156,7 +156,7 @@ async function freePort(): Promise<number> {
 }
 
 /** `npm start` on a fresh demo database: built console, built server, plain node. */
-async function startBuiltHub(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startBuiltHub(): Promise<{ url: string; stop(): Promise<void> }> {
   const root = path.resolve(import.meta.dirname, "../..");
   for (const script of ["scripts/build-admin.mjs", "scripts/build-server.mjs"]) {
     const result = spawnSync(process.execPath, [path.join(root, script)], { cwd: root, stdio: "inherit" });

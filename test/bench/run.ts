@@ -7,10 +7,12 @@
 //   d) recordBooking through the API, sequential and 16 clients (largest size only)
 //   e) subscription fan-out: 2,000 subscribers on one order, 100 bookings, send → delivery
 //   f) the hub's resident memory idle after start and after the run
+//   h) the console in Chromium (console.ts): compressed JavaScript of the first pages and the
+//      time until the controller's figures are on screen
 // then prints one table with the targets and writes test/bench/results.json (git-ignored).
 // Environment: BENCH_SCALES, BENCH_SECONDS (per query and server at full size; default 10),
 // BENCH_SUBSCRIBERS (default 2000), BENCH_FANOUT_CAP_SECONDS (default 30 per size), BENCH_SKIP
-// (comma list of a,c,d,e), BENCH_KEEP=1 keeps the files. Statements per request: `b` always runs.
+// (comma list of a,c,d,e,h), BENCH_KEEP=1 keeps the files. Statements per request: `b` always runs.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -24,6 +26,7 @@ import WebSocket from "ws";
 import { sqliteUrl } from "../../server/config.ts";
 import { todayInBerlin } from "../../server/lib/dates.ts";
 import { hashPassword } from "../../server/modules/organisations/passwords.ts";
+import { type ConsoleFigures, measureConsole, startBuiltHub } from "./console.ts";
 import { BIG_AUTHORITY, type DatasetSummary, generateDataset, seedDemoFile } from "./dataset.ts";
 import { benchQueries, gid } from "./queries.ts";
 import { countStatements } from "./statements.ts";
@@ -600,9 +603,35 @@ async function measure(scale: number, file: string, template: string, last: bool
   }
 }
 
-function table(results: ScaleResult[]): string {
+function table(results: ScaleResult[], consoleFigures?: ConsoleFigures): string {
   const rows: string[][] = [["measure", "size", "hub", "floor", "target", "pass"]];
   const pass = (ok: boolean) => (ok ? "yes" : "NO");
+  if (consoleFigures) {
+    rows.push([
+      "h) console: sign-in page JavaScript KiB (compressed)",
+      "demo",
+      String(consoleFigures.loginJsKiB),
+      "",
+      "< 300",
+      pass(consoleFigures.loginJsKiB < 300),
+    ]);
+    rows.push([
+      `h) console: signed-in start page JavaScript until its figures KiB (all: ${consoleFigures.jsKiBCompressed})`,
+      "demo",
+      String(consoleFigures.jsKiBAtFigures),
+      "",
+      "< 300",
+      pass(consoleFigures.jsKiBAtFigures < 300),
+    ]);
+    rows.push([
+      `h) console: controller's figures on screen ms (loads ${consoleFigures.dashboardLoadsMs.join(", ")})`,
+      "demo",
+      String(consoleFigures.dashboardMs),
+      "",
+      "< 1000",
+      pass(consoleFigures.dashboardMs < 1000),
+    ]);
+  }
   for (const r of results) {
     const size = r.scale === 1 ? "full" : `1/${Math.round(1 / r.scale)}`;
     for (const q of r.queries) {
@@ -715,6 +744,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
   const results: ScaleResult[] = [];
+  let consoleFigures: ConsoleFigures | undefined;
   try {
     log(`bench: sizes ${SCALES.join(", ")}; ${os.cpus().length} cores; files in ${dir}`);
     const template = path.join(dir, "demo.db");
@@ -725,11 +755,21 @@ async function main(): Promise<void> {
         await measure(scale, path.join(dir, `bench-${scale}.db`), template, i === sorted.length - 1),
       );
     }
+    if (!SKIP.has("h")) {
+      log("h) console in Chromium: built as npm start builds it, on a fresh demo database");
+      const hub = await startBuiltHub();
+      try {
+        consoleFigures = await measureConsole(hub.url);
+      } finally {
+        await hub.stop();
+      }
+      log(`  console: ${JSON.stringify(consoleFigures)}`);
+    }
   } finally {
     if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
   const totalSeconds = round((performance.now() - started) / 1000);
-  const output = table(results);
+  const output = table(results, consoleFigures);
   console.log(`\n${output}\n`);
   console.log(
     `total ${totalSeconds} s on ${os.cpus().length} cores (load generator, hub and floor share them; a shared machine is noisy). ` +
@@ -738,7 +778,7 @@ async function main(): Promise<void> {
   );
   fs.writeFileSync(
     RESULTS,
-    `${JSON.stringify({ at: new Date().toISOString(), totalSeconds, cores: os.cpus().length, results }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), totalSeconds, cores: os.cpus().length, results, console: consoleFigures }, null, 2)}\n`,
   );
   console.log(`written: ${path.relative(process.cwd(), RESULTS)}`);
 }

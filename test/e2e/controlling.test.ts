@@ -171,7 +171,10 @@ describe("service orders", () => {
     const page = await hub.signIn("controlling@parchim.example");
     // Parchim's own order of this year (the demo's, since July), and nothing of Schwerin.
     await page.getByTestId("utilization-summary").first().waitFor();
-    await page.getByText(/Leistungsnachweise|Warnungen/).first().waitFor();
+    await page
+      .getByText(/Leistungsnachweise|Warnungen/)
+      .first()
+      .waitFor();
     expect(await page.locator("body").textContent()).not.toMatch(/Schwerin|420 PT/);
 
     await page.goto(`${hub.url}/#/serviceOrders`);

@@ -157,6 +157,24 @@ async function main(): Promise<void> {
         manager,
       )
     ).createServiceOrder.id;
+    // The provider drafts, the authority's controller commissions, citing an approved decision.
+    const controller = await login("controlling@schwerin.example");
+    const approved = await gql<{ decisions: { edges: { node: { id: string } }[] } }>(
+      "query($f: DecisionFilter) { decisions(filter: $f, first: 1) { edges { node { id } } } }",
+      { f: { authorityId, status: ["APPROVED"] } },
+      controller,
+    );
+    await gql(
+      "mutation($input: CommissionServiceOrderInput!) { commissionServiceOrder(input: $input) { id } }",
+      {
+        input: {
+          serviceOrderId: order,
+          decisionId: approved.decisions.edges[0]?.node.id,
+          budgetLine: "1.2.1.01.54310000",
+        },
+      },
+      controller,
+    );
 
     const received = new Map<number, number>();
     let refused = 0;

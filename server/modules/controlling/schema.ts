@@ -226,6 +226,8 @@ const AS_OF = "The day the figures refer to; default today (Europe/Berlin).";
 // and forecast walk the order's per-day totals day by day; a burn-down has a point per day, week
 // or month of a year's validity.
 const FIGURES_WEIGHT = 250;
+/** The cost estimate's expected number of amendments (Nachträge) of one order. */
+const AMENDMENTS_PER_ORDER = 5;
 const POINTS = { DAY: 366, WEEK: 53, MONTH: 12 } as const;
 /** Schools of one authority: 80 schools across KSM's 13. */
 const SCHOOLS = 6;
@@ -370,6 +372,8 @@ builder.prismaNode("ServiceOrder", {
     lines: t.relation("lines", { query: { orderBy: { position: "asc" } } }),
     amendments: t.relation("amendments", {
       description: "Every Nachtrag, proposed, approved or rejected, in the order they were proposed.",
+      // An order's year brings a handful of Nachträge, not the default list's ten.
+      complexity: { field: 1, multiplier: AMENDMENTS_PER_ORDER },
       query: { orderBy: { createdAt: "asc" } },
     }),
     volumeHistory: t.field({

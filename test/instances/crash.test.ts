@@ -105,6 +105,8 @@ async function freshDatabase(kind: "sqlite" | "postgres"): Promise<{ url: string
           dailyRateCents: 0n,
           validFrom: "2011-01-01",
           validTo: "2011-12-31",
+          // Written directly, as commissioned: the test is about the ledger, not about commissioning.
+          status: "ACTIVE",
           lines: { create: [{ name: "Support", volume: 500_000, position: 1 }] },
         },
       });

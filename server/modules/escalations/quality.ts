@@ -10,7 +10,7 @@ import { targetsOf } from "./service.ts";
 
 const SEVERITIES: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 /** Some 40 µs each: a turn of the event loop holds about ten milliseconds of clocks. */
-const CLOCKS_PER_TURN = 250;
+const CLOCKS_PER_TURN = 50;
 const STATUSES: EscalationStatus[] = ["RAISED", "IN_REVIEW", "ON_AGENDA", "RESOLVED", "REJECTED"];
 
 export interface Figures {

@@ -36,7 +36,7 @@ describe("dashboards by role", () => {
     await Promise.all(
       ROLES.map(async ({ email, text, shot }) => {
         const page = await hub.signIn(email);
-        await page.getByText(text).first().waitFor({ timeout: 15_000 });
+        await page.getByText(text).first().waitFor({ timeout: 45_000 });
         if (shot) {
           // Wait for the content the screenshot is meant to show, not only the heading.
           if (shot === "dashboard-controller") await page.getByTestId("burndown").first().waitFor();

@@ -104,7 +104,8 @@ export async function startConsole(): Promise<Console> {
       await page.locator('input[name="username"]').fill(email);
       await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Anmelden" }).click();
-      await page.getByRole("heading", { name: /Willkommen/ }).waitFor({ timeout: 15_000 });
+      // Sign-in hashes the password (Argon2id) and the role's dashboard loads as a chunk of its own.
+      await page.getByRole("heading", { name: /Willkommen/ }).waitFor({ timeout: 30_000 });
       return page;
     },
     async gql(email, query, variables = {}) {

@@ -33,6 +33,8 @@ export const AUDIT_RECORD_RULES = {
   DecisionReview: steeringRecord,
   ActionItem: steeringRecord,
   CalendarFeed: steeringRecord,
+  MediaDevelopmentPlan: steeringRecord,
+  PlannedMeasure: steeringRecord,
   ProcurementRequest: schoolCase,
   Escalation: schoolCase,
   SatisfactionRating: schoolCase,

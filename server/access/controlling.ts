@@ -86,7 +86,7 @@ export function requireAlertAcknowledger(access: Access, authorityId: string): V
  * from the IT department (in Schwerin the Fachgruppe IuK). Never the provider, not even ADMIN: a
  * provider does not commission or approve its own work.
  */
-async function isClient(
+export async function isClient(
   access: Access,
   db: ClientDb,
   authorityId: string,
@@ -101,7 +101,7 @@ async function isClient(
   return coordinator !== null;
 }
 
-type ClientDb = Pick<ReadClient, "steeringGroupMember">;
+export type ClientDb = Pick<ReadClient, "steeringGroupMember">;
 
 async function requireClient(access: Access, db: ClientDb, authorityId: string, message: string) {
   const user = access.requireUser();

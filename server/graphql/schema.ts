@@ -7,6 +7,7 @@ import "../modules/governance/schema.ts";
 import "../modules/controlling/schema.ts";
 import "../modules/escalations/schema.ts";
 import "../modules/organisations/overview-schema.ts";
+import "../modules/plans/schema.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -68,6 +68,7 @@ export default defineConfig({
           name: "api",
           include: [...api.include, "test/unit/**/*.test.ts"],
           exclude: ["test/api/postgres.test.ts", "test/api/migrations-postgres.test.ts"],
+          globalSetup: ["test/helpers/sqlite-global-setup.ts"],
         },
       },
       ...(hasPostgres

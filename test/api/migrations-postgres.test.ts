@@ -109,7 +109,9 @@ describe("migrations on PostgreSQL", () => {
       path.join(defaultPostgresMigrationsDir, "20261130000000_init", "migration.sql"),
       "utf8",
     );
-    const messages = sqliteTriggerMessages();
+    // The ledger's triggers; later ones (the media plan's freeze) live in their own migrations,
+    // and test/api/media-plans.test.ts shows them refusing on both databases.
+    const messages = sqliteTriggerMessages().filter((message) => message.startsWith("Booking"));
     expect(messages).toHaveLength(2);
     for (const message of messages) expect(baseline).toContain(`'${message}'`);
   });

@@ -1,5 +1,5 @@
 // End-to-end harness: the built console served by the real entry point (`npm start`'s
-// server/main.ts) on a fresh SQLite file, driven by Debian's Chromium through playwright-core.
+// server/main.ts) on a copy of the run's seeded SQLite file, driven by Debian's Chromium through playwright-core.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -40,6 +40,7 @@ export interface Console {
 export async function startConsole(): Promise<Console> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-e2e-"));
   const port = await freePort();
+  fs.copyFileSync(inject("sqliteTemplates").seeded, path.join(dir, "hub.db"));
   // The same database and port after a restart, as an instance behind a load balancer.
   const launch = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {

@@ -11,8 +11,7 @@ import WebSocket from "ws";
 import { type App, createApp } from "../../server/app.ts";
 import { type Config, loadConfig, sqliteUrl } from "../../server/config.ts";
 import { type Database, openDatabase } from "../../server/db/client.ts";
-import { migrateDeploy } from "../../server/db/migrate.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../server/db/seed.ts";
+import { DEMO_PASSWORD } from "../../server/db/seed.ts";
 import { openEvents } from "../../server/events/open.ts";
 import { createDatabase } from "./postgres.ts";
 
@@ -49,17 +48,22 @@ export const gid = (type: string, id: string) => encodeGlobalID(type, id);
 export const TEST_DATABASE: "sqlite" | "postgres" =
   process.env.HUB_TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
 
-/** A fresh, migrated database for one hub: its URL and how to remove it. */
-async function freshDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (TEST_DATABASE === "postgres") return createDatabase(inject("pgTemplate"));
-  const url = sqliteUrl(path.join(dir, "hub.db"));
-  await migrateDeploy(url);
-  return { url, drop: async () => {} };
+/**
+ * A fresh, migrated database for one hub, with the demo data when `seeded`: a copy of the run's
+ * template (test/helpers/*-global-setup.ts). Its URL and how to remove it.
+ */
+async function freshDatabase(dir: string, seeded: boolean): Promise<{ url: string; drop(): Promise<void> }> {
+  if (TEST_DATABASE === "postgres") return createDatabase(inject(seeded ? "pgSeededTemplate" : "pgTemplate"));
+  const file = path.join(dir, "hub.db");
+  const templates = inject("sqliteTemplates");
+  fs.copyFileSync(seeded ? templates.seeded : templates.migrated, file);
+  return { url: sqliteUrl(file), drop: async () => {} };
 }
 
 export async function startHub(options: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestHub> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
-  const database = await freshDatabase(dir);
+  const seeded = options.seed !== false;
+  const database = await freshDatabase(dir, seeded);
   const config: Config = {
     ...loadConfig({}),
     databaseUrl: database.url,
@@ -69,7 +73,6 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
     ...options.config,
   };
   const db = await openDatabase(config.databaseUrl);
-  if (options.seed !== false) await seedDemo(db);
   const events = await openEvents(config);
   const app = await createApp(config, db, events);
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));

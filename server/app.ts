@@ -35,6 +35,7 @@ import { ChainWatch, describeFinding } from "./modules/audit/verify.ts";
 import { controllingRoutes } from "./modules/controlling/routes.ts";
 import { governanceRoutes } from "./modules/governance/routes.ts";
 import { SignIn } from "./modules/organisations/auth.ts";
+import { planRoutes } from "./modules/plans/routes.ts";
 import { Runner } from "./modules/work.ts";
 
 export const SESSION_COOKIE = "hub_session";
@@ -282,7 +283,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
     accessOf: (req) =>
       accessFor(db, signIn, bearer(req.headers.authorization) ?? cookie(req.headers.cookie, SESSION_COOKIE)),
   };
-  app.use("/exports", governanceRoutes(deps), controllingRoutes(deps));
+  app.use("/exports", governanceRoutes(deps), controllingRoutes(deps), planRoutes(deps));
 
   app.use("/assets", ...consoleAssets(path.join(CONSOLE_DIR, "assets")));
   app.use(noCache(), express.static(CONSOLE_DIR, { index: false, cacheControl: false }));

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import compression from "compression";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from "express";
+import { HubError } from "./lib/errors.ts";
 
 /**
  * The console loads only its own scripts; MUI's emotion writes inline styles and its icons are
@@ -137,4 +138,30 @@ export function noCache(): RequestHandler {
     res.set("Cache-Control", "no-cache");
     next();
   };
+}
+
+const EXPORT_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+};
+
+/** An export route's failure as plain German text: the API's own message, or a generic one for a bug. */
+export function exportFailed(res: Response, error: unknown): void {
+  if (error instanceof HubError) {
+    res
+      .status(EXPORT_STATUS[error.code] ?? 400)
+      .type("text/plain; charset=utf-8")
+      .send(error.message);
+    return;
+  }
+  res.status(500).type("text/plain; charset=utf-8").send("Der Export ist fehlgeschlagen.");
+}
+
+/** Content-Disposition of a download: an ASCII name for old clients, the full one as RFC 6266 allows. */
+export function attachment(name: string): string {
+  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

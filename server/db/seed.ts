@@ -7,6 +7,7 @@ import { seedEscalations } from "../modules/escalations/seed.ts";
 import { seedGovernance } from "../modules/governance/seed.ts";
 import { hashPassword, verifyPassword } from "../modules/organisations/passwords.ts";
 import { insertUser } from "../modules/organisations/service.ts";
+import { seedPlans } from "../modules/plans/seed.ts";
 import type { Database, ReadClient } from "./client.ts";
 import * as data from "./seed-data.ts";
 
@@ -90,6 +91,7 @@ export async function seedDemo(db: Database, log: (line: string) => void = () =>
   await seedGovernance(db, log);
   await linkCommissioningDecisions(db);
   await seedEscalations(db, log);
+  await seedPlans(db, log);
   log(
     `Demo data: ${data.providers.length} providers, ${data.authorities.length} authorities, ` +
       `${data.schools.length} schools, ${data.users.length} accounts (password "${data.DEMO_PASSWORD}").`,

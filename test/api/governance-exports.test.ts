@@ -1,14 +1,10 @@
 // Minutes as PDF and Markdown, the iCal feed, and what a foreign authority's person gets:
 // nothing, by query, search, export or subscription.
-import { createRequire } from "node:module";
-import path from "node:path";
 import ICAL from "ical.js";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, schwerinIds } from "../helpers/governance.ts";
 import { codes, collect, gid, startHub, type TestHub } from "../helpers/hub.ts";
-
-const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+import { pdfText } from "../helpers/pdf.ts";
 
 let hub: TestHub;
 let ids: Awaited<ReturnType<typeof schwerinIds>>;
@@ -59,18 +55,6 @@ async function download(path: string, token?: string) {
     type: response.headers.get("content-type") ?? "",
     body: Buffer.from(await response.arrayBuffer()),
   };
-}
-
-async function pdfText(data: Buffer): Promise<{ text: string; pages: number }> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, standardFontDataUrl })
-    .promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    const content = await page.getTextContent();
-    parts.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return { text: parts.join("\n"), pages: pdf.numPages };
 }
 
 describe("minutes exports", () => {

@@ -5,6 +5,7 @@ import type { Access } from "../../access/index.ts";
 import type { ReadClient } from "../../db/client.ts";
 import { germanDate, germanDateTime } from "../../lib/dates.ts";
 import { badInput, notFound } from "../../lib/errors.ts";
+import { defuse } from "../../lib/spreadsheet.ts";
 import { fromCents, fromHundredths, germanDecimal } from "../../lib/units.ts";
 import type { ProofFigures } from "./figures.ts";
 import { figuresOf } from "./proofs.ts";
@@ -79,17 +80,6 @@ const HEADER = [
 ];
 
 type Rows = Awaited<ReturnType<typeof bookingRows>>;
-
-/** A number as germanDecimal writes it, a reversal's negative one too: no formula, so it stays as it is. */
-const GERMAN_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?$/;
-
-/**
- * A text cell that starts with = + - @, a tab or a carriage return would make a spreadsheet run
- * it as a formula (`-2+3+cmd|…`); as OWASP recommends, a single quote in front keeps it text.
- */
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !GERMAN_NUMBER.test(text) ? `'${text}` : text;
-}
 
 function csvCell(value: string): string {
   const safe = defuse(value);

@@ -1,33 +1,10 @@
-import { type Request, type Response, Router } from "express";
+import { type Request, Router } from "express";
 import type { RouteDeps } from "../../app.ts";
 import { decodeId } from "../../graphql/ids.ts";
-import { badInput, HubError } from "../../lib/errors.ts";
+import { attachment, exportFailed } from "../../http.ts";
+import { badInput } from "../../lib/errors.ts";
 import { DEFAULT_MAX_LENGTH } from "../../lib/validate.ts";
 import { bookingRows, bookingsCsv, bookingsXlsx, proofCsv, proofPdf, proofRecord } from "./exports.ts";
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-};
-
-function fail(res: Response, error: unknown): void {
-  if (error instanceof HubError) {
-    res
-      .status(STATUS[error.code] ?? 400)
-      .type("text/plain; charset=utf-8")
-      .send(error.message);
-    return;
-  }
-  res.status(500).type("text/plain; charset=utf-8").send("Der Export ist fehlgeschlagen.");
-}
-
-function attachment(name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** A query parameter, bounded like every string argument of the API. */
 const query = (req: Request, name: string): string | null => {
@@ -66,7 +43,7 @@ export function controllingRoutes(deps: RouteDeps): Router {
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .send(await bookingsXlsx(rows));
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 
@@ -85,7 +62,7 @@ export function controllingRoutes(deps: RouteDeps): Router {
       if (format === "csv") res.type("text/csv; charset=utf-8").send(proofCsv(record));
       else res.type("application/pdf").send(await proofPdf(record));
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 

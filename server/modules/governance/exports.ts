@@ -5,6 +5,7 @@ import type { ReadClient } from "../../db/client.ts";
 import type { ActionItemStatus, DecisionStatus, ReviewVerdict } from "../../db/generated/client/enums.ts";
 import { germanDate, germanDateTime } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
+import { stampPages } from "../../lib/pdf.ts";
 import { fromCents, fromHundredths } from "../../lib/units.ts";
 
 // The export libraries load on the first export: a hub that never exports does not carry them.
@@ -230,42 +231,11 @@ export async function minutesPdf(m: Minutes): Promise<Buffer> {
     }
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    if (m.minutesStatus === "DRAFT") {
-      doc.save();
-      doc.rotate(-45, { origin: [doc.page.width / 2, doc.page.height / 2] });
-      doc
-        .font("Helvetica-Bold")
-        .fontSize(90)
-        .fillColor("#cc0000", 0.15)
-        .text("ENTWURF", 0, doc.page.height / 2 - 45, {
-          width: doc.page.width,
-          align: "center",
-          lineBreak: false,
-        });
-      doc.restore();
-    }
-    // Writing into the bottom margin must not start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font("Helvetica")
-      .fontSize(8)
-      .fillColor("#555555", 1)
-      .text(
-        `${m.authority.name} – ${m.title} – Seite ${i - range.start + 1} von ${range.count}`,
-        60,
-        doc.page.height - 45,
-        {
-          width: doc.page.width - 120,
-          align: "center",
-          lineBreak: false,
-        },
-      );
-    doc.page.margins.bottom = bottom;
-  }
+  stampPages(doc, {
+    draft: m.minutesStatus === "DRAFT",
+    footer: `${m.authority.name} – ${m.title}`,
+    left: 60,
+  });
   doc.end();
   return done;
 }

@@ -1,28 +1,10 @@
 import { type Response, Router } from "express";
 import type { Access } from "../../access/index.ts";
 import type { RouteDeps } from "../../app.ts";
+import { exportFailed } from "../../http.ts";
 import { berlinDate } from "../../lib/dates.ts";
-import { HubError } from "../../lib/errors.ts";
 import { feedAccess } from "./calendar.ts";
 import { type CalendarMeeting, meetingsIcal, minutesMarkdown, minutesPdf, minutesRecord } from "./exports.ts";
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-};
-
-function fail(res: Response, error: unknown): void {
-  if (error instanceof HubError) {
-    res
-      .status(STATUS[error.code] ?? 409)
-      .type("text/plain; charset=utf-8")
-      .send(error.message);
-    return;
-  }
-  res.status(500).type("text/plain; charset=utf-8").send("Der Export ist fehlgeschlagen.");
-}
 
 /** File names without characters that break a Content-Disposition header. */
 function fileName(title: string, date: Date, extension: string): string {
@@ -73,7 +55,7 @@ export function governanceRoutes(deps: RouteDeps): Router {
         .set("Cache-Control", "private, no-store")
         .send(pdf);
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 
@@ -87,7 +69,7 @@ export function governanceRoutes(deps: RouteDeps): Router {
         .set("Cache-Control", "private, no-store")
         .send(minutesMarkdown(minutes));
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 
@@ -98,7 +80,7 @@ export function governanceRoutes(deps: RouteDeps): Router {
       access.requireUser();
       await calendar(deps, access, req.params.id, res);
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 
@@ -115,7 +97,7 @@ export function governanceRoutes(deps: RouteDeps): Router {
       }
       await calendar(deps, feed.access, feed.authorityId, res);
     } catch (error) {
-      fail(res, error);
+      exportFailed(res, error);
     }
   });
 

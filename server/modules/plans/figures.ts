@@ -3,6 +3,7 @@
 // happened (a booking's date, a procurement request's acceptance), so a measure planned for
 // 2026 and carried out in 2027 shows in both years' rows: that is the variance the council asks about.
 import type { EquipmentCategory, PlannedMeasureStatus } from "../../db/generated/client/enums.ts";
+import { mulDivRound } from "../../lib/units.ts";
 
 export const CATEGORIES: readonly EquipmentCategory[] = [
   "NETWORK",
@@ -158,7 +159,8 @@ export function planFigures(
       m.status === "DROPPED" ? {} : { plannedCents: m.investmentCents, plannedHundredths: m.personDays };
     byMeasure.set(m.id, { ...zero(), ...planned });
     add(yearSums(m.year), planned);
-    add(cell(m.year, m.category), planned);
+    // A dropped measure plans nothing: no cell of its own unless something was spent on it.
+    if (m.status !== "DROPPED") add(cell(m.year, m.category), planned);
     const s = school(m.schoolId);
     add(s, planned);
     add(totals, planned);
@@ -220,8 +222,8 @@ export function planFigures(
   };
 }
 
-/** The share of a planned amount that actual is beyond it, in percent with one decimal; null when nothing was planned. */
+/** How far actual is beyond planned, in percent rounded to one decimal; null when nothing was planned. */
 export function excessPercent(planned: bigint, actual: bigint): number | null {
   if (planned <= 0n) return null;
-  return Number(((actual - planned) * 1000n) / planned) / 10;
+  return Number(mulDivRound(actual - planned, 1000, planned)) / 10;
 }

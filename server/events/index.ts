@@ -8,7 +8,11 @@ import { EventEmitter } from "node:events";
 export interface Topics {
   schoolUpdated: { authorityId: string; schoolId: string };
   /** A decision was recorded, changed its status, or got a review. */
-  decisionUpdated: { authorityId: string; decisionId: string; change: "CREATED" | "STATUS" | "REVIEW" };
+  decisionUpdated: {
+    authorityId: string;
+    decisionId: string;
+    change: "CREATED" | "UPDATED" | "STATUS" | "REVIEW";
+  };
   /** A booking or reversal was committed to an order's ledger. */
   bookingRecorded: { authorityId: string; orderId: string; bookingId: string };
   /** An escalation was raised, moved through its lifecycle, or rated. */

@@ -251,13 +251,17 @@ describe("lifecycle", () => {
       manager,
     );
     expect(codes(await schedule(officer, id, foreign.data?.createMeeting.id))).toEqual(["NOT_FOUND"]);
-    const meeting = await futureJourFixe(2);
-    await hub.gql(
+    // Minutes are finalised once the meeting has taken place: a Jour-Fixe of two days ago.
+    const meeting = await futureJourFixe(-2);
+    const finalized = await hub.gql(
       "mutation($id: ID!) { finalizeMinutes(meetingId: $id) { minutesStatus } }",
       { id: meeting },
       manager,
     );
-    expect(codes(await schedule(officer, id, meeting))).toEqual(["CONFLICT"]);
+    expect(finalized.errors).toBeUndefined();
+    const refused = await schedule(officer, id, meeting);
+    expect(codes(refused)).toEqual(["CONFLICT"]);
+    expect(refused.errors?.[0]?.message).toMatch(/^Das Protokoll dieses Jour-Fixe ist abgeschlossen/);
   });
 });
 

@@ -305,7 +305,14 @@ describe("the Jour-Fixe from series to finalised minutes", () => {
     );
     expect(offered.carryForwardCandidates.actionItems.map((a) => a.title)).toContain("Angebote einholen");
 
-    // Finalise; every edit of the record is now a CONFLICT, corrections are amendments.
+    // Finalise once the meeting has taken place (moved to last January for the test); every
+    // edit of the record is now a CONFLICT, corrections are amendments.
+    await ok(
+      hub,
+      `mutation($id: ID!) { moveMeeting(meetingId: $id, scheduledAt: "2026-01-08T09:00:00Z") { id } }`,
+      { id: first.id },
+      tokens.manager as string,
+    );
     const finalized = await ok<{ finalizeMinutes: { minutesStatus: string; finalizedAt: string } }>(
       hub,
       FINALIZE,
@@ -375,7 +382,8 @@ describe("a FINAL record answers CONFLICT", () => {
   let decisionId: string;
   let actionId: string;
   beforeAll(async () => {
-    const series = await newSeries(1, "2027-02-01");
+    // A meeting that has taken place: only those are finalised.
+    const series = await newSeries(1, "2026-02-02");
     meetingId = series.meetings[0]?.id as string;
     itemId = (
       await ok<{ addAgendaItem: { id: string } }>(
@@ -901,8 +909,9 @@ describe("demo data", () => {
       (m) => new Date(m.scheduledAt) < new Date() && m.kind === "JOUR_FIXE" && m.status === "SCHEDULED",
     );
     expect(past.length).toBeGreaterThanOrEqual(48);
-    // December (commissioning next year's order, two years), spring and autumn.
-    expect(nodes.filter((m) => m.kind === "STEERING_GROUP")).toHaveLength(4);
+    // December (commissioning next year's order, two years), spring and autumn; and November 2019,
+    // which adopted the first media development plan (plans seed).
+    expect(nodes.filter((m) => m.kind === "STEERING_GROUP")).toHaveLength(5);
     expect(past.filter((m) => m.minutesStatus === "DRAFT")).toHaveLength(1);
     expect(nodes.filter((m) => new Date(m.scheduledAt) > new Date()).length).toBeGreaterThanOrEqual(3);
     const decisions = nodes.flatMap((m) => m.decisions);

@@ -440,7 +440,8 @@ describe("the lifecycle of a media development plan", () => {
       [START + 4, "0.00", "0.00"],
     ]);
     expect(
-      read.byYearAndCategory.find((c) => c.year === START + 1 && c.category === "DEVICES")?.plannedInvestmentEuros,
+      read.byYearAndCategory.find((c) => c.year === START + 1 && c.category === "DEVICES")
+        ?.plannedInvestmentEuros,
     ).toBe("0.20");
     const other = read.schools.find((s) => s.school.id === school.other);
     expect(other?.categories).toEqual([

@@ -154,8 +154,11 @@ export function ServiceManagerDashboard() {
   const data = useData<{ meetings: { edges: { node: Row }[] } }>(NEXT_JOUR_FIXE, { from });
   const [candidates, setCandidates] = useState<Candidates | null>(null);
 
-  // The earliest upcoming, not cancelled Jour-Fixe of the authorities served (the API orders by date).
-  const next = data?.meetings.edges.map((e) => e.node).find((m) => m.status !== "CANCELLED");
+  // The earliest upcoming Jour-Fixe of the authorities served that is neither cancelled nor closed
+  // (the API orders by date).
+  const next = data?.meetings.edges
+    .map((e) => e.node)
+    .find((m) => m.status !== "CANCELLED" && m.minutesStatus !== "FINAL");
   const nextId = next?.id as string | undefined;
 
   useEffect(() => {

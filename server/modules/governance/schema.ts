@@ -41,11 +41,14 @@ import {
   overdueWhere,
   raiseProcurementRequest,
   recordDecision,
+  removeAgendaItem,
   reorderAgendaItems,
   reviewDecision,
   setActionItemStatus,
   setParticipants,
+  updateActionItem,
   updateAgendaItem,
+  updateDecision,
   updateMeeting,
 } from "./service.ts";
 
@@ -63,7 +66,7 @@ const SearchHitKindEnum = builder.enumType("SearchHitKind", {
   values: ["DECISION", "AGENDA_ITEM", "MINUTES", "AMENDMENT"] as const,
 });
 const DecisionChangeEnum = builder.enumType("DecisionChange", {
-  values: ["CREATED", "STATUS", "REVIEW"] as const,
+  values: ["CREATED", "UPDATED", "STATUS", "REVIEW"] as const,
 });
 
 // Expected list sizes for the query cost limit instead of the default 10 per list: a Jour-Fixe
@@ -433,7 +436,7 @@ const CarryForwardRef = builder
   });
 
 const DecisionUpdateRef = builder
-  .objectRef<{ decisionId: string; change: "CREATED" | "STATUS" | "REVIEW" }>("DecisionUpdate")
+  .objectRef<{ decisionId: string; change: "CREATED" | "UPDATED" | "STATUS" | "REVIEW" }>("DecisionUpdate")
   .implement({
     fields: (t) => ({
       change: t.field({ type: DecisionChangeEnum, resolve: (e) => e.change }),
@@ -1053,6 +1056,14 @@ builder.mutationFields((t) => ({
       return ctx.db.read.agendaItem.findUniqueOrThrow({ ...query, where: { id: item.id } });
     },
   }),
+  removeAgendaItem: t.boolean({
+    description:
+      "Removes an item from DRAFT minutes; its decisions and action items stay in the minutes. Refused for an item that put an escalation or a procurement request on the agenda, or that a later meeting continues.",
+    authScopes: { signedIn: true },
+    args: { agendaItemId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.run(removeAgendaItem, { agendaItemId: id(args.agendaItemId, "AgendaItem", "agendaItemId") }),
+  }),
   reorderAgendaItems: t.prismaField({
     type: "Meeting",
     authScopes: { signedIn: true },
@@ -1082,6 +1093,38 @@ builder.mutationFields((t) => ({
           "ProcurementRequest",
           "procurementRequestId",
         ),
+        costImpact: input.costImpact,
+        personDayImpact: input.personDayImpact,
+        followUpDate: input.followUpDate,
+      });
+      return ctx.db.read.decision.findUniqueOrThrow({ ...query, where: { id: decision.id } });
+    },
+  }),
+  updateDecision: t.prismaField({
+    type: "Decision",
+    description:
+      "Title, text, cost and person-day impact and follow-up date while the minutes are DRAFT; null clears an optional field, leaving it out keeps it.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("UpdateDecisionInput", {
+          fields: (f) => ({
+            decisionId: f.id({ required: true }),
+            title: f.string(),
+            text: f.string({ maxLength: 20_000 }),
+            costImpact: f.field({ type: "Decimal", description: "Euros." }),
+            personDayImpact: f.field({ type: "Decimal" }),
+            followUpDate: f.field({ type: "Date" }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const decision = await ctx.run(updateDecision, {
+        decisionId: id(input.decisionId, "Decision", "decisionId"),
+        title: input.title,
+        text: input.text,
         costImpact: input.costImpact,
         personDayImpact: input.personDayImpact,
         followUpDate: input.followUpDate,
@@ -1132,6 +1175,33 @@ builder.mutationFields((t) => ({
         agendaItemId: optionalId(input.agendaItemId, "AgendaItem", "agendaItemId"),
         title: input.title,
         ownerId: optionalId(input.ownerId, "User", "ownerId"),
+        dueDate: input.dueDate,
+      });
+      return ctx.db.read.actionItem.findUniqueOrThrow({ ...query, where: { id: item.id } });
+    },
+  }),
+  updateActionItem: t.prismaField({
+    type: "ActionItem",
+    description: "Title, owner and due date while the minutes are DRAFT; null clears owner or due date.",
+    authScopes: { signedIn: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType("UpdateActionItemInput", {
+          fields: (f) => ({
+            actionItemId: f.id({ required: true }),
+            title: f.string({ maxLength: 500 }),
+            ownerId: f.id(),
+            dueDate: f.field({ type: "Date" }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (query, _root, { input }, ctx) => {
+      const item = await ctx.run(updateActionItem, {
+        actionItemId: id(input.actionItemId, "ActionItem", "actionItemId"),
+        title: input.title,
+        ownerId: input.ownerId === undefined ? undefined : optionalId(input.ownerId, "User", "ownerId"),
         dueDate: input.dueDate,
       });
       return ctx.db.read.actionItem.findUniqueOrThrow({ ...query, where: { id: item.id } });

@@ -63,6 +63,11 @@ export async function indexDocument(tx: Tx, doc: SearchDocument): Promise<void> 
   }
 }
 
+/** Removes the index entry of a record that no longer exists (its terms go with it). */
+export async function unindexDocument(tx: Tx, objectId: string): Promise<void> {
+  await tx.searchEntry.deleteMany({ where: { objectId } });
+}
+
 /** Rows for createMany, for bulk indexing (the demo seed): entries with ids chosen by the caller. */
 export function indexRows(docs: (SearchDocument & { id: string })[]) {
   const entries = [];

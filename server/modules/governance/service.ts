@@ -26,14 +26,22 @@ import type {
   ProcurementStatus,
   ReviewVerdict,
 } from "../../db/generated/client/enums.ts";
-import { addDays, berlinDate, berlinInstant, isIsoDate, todayInBerlin, weekday } from "../../lib/dates.ts";
+import {
+  addDays,
+  berlinDate,
+  berlinInstant,
+  germanDateTime,
+  isIsoDate,
+  todayInBerlin,
+  weekday,
+} from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
-import { toCents, toHundredths } from "../../lib/units.ts";
+import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
 import { diff } from "../audit/service.ts";
 import { putOnAgenda } from "../escalations/lifecycle.ts";
 import type { Work } from "../work.ts";
-import { indexDocument } from "./search.ts";
+import { indexDocument, unindexDocument } from "./search.ts";
 
 const MAX_SERIES_MEETINGS = 260;
 
@@ -384,6 +392,11 @@ export async function finalizeMinutes({ tx, access, audit }: Work, input: { meet
   const user = requireMinuteTaker(access, meeting.authorityId);
   if (meeting.minutesStatus === "FINAL") throw conflict("Das Protokoll ist bereits abgeschlossen.");
   if (meeting.status === "CANCELLED") throw conflict("Eine abgesagte Sitzung hat kein Protokoll.");
+  if (meeting.scheduledAt.getTime() > Date.now()) {
+    throw conflict(
+      `Die Sitzung findet erst am ${germanDateTime(meeting.scheduledAt)} statt; ihr Protokoll wird danach abgeschlossen.`,
+    );
+  }
   const updated = await tx.meeting.update({
     where: { id: meeting.id },
     data: {
@@ -632,6 +645,68 @@ export async function reorderAgendaItems(
 }
 
 /**
+ * A mistaken item leaves the draft minutes. Its decisions and action items stay in the minutes,
+ * no longer under this item. An item that put an escalation or a procurement request on the
+ * agenda, or that a later meeting continues, has consequences beyond these minutes: refused.
+ */
+export async function removeAgendaItem({ tx, access, audit }: Work, input: { agendaItemId: string }) {
+  const item = await agendaItemOf(tx, access, input.agendaItemId);
+  const { meeting } = item;
+  requireMinuteTaker(access, meeting.authorityId);
+  requireDraft(meeting);
+  const [escalation, carriedTo] = await Promise.all([
+    tx.escalation.count({ where: { agendaItemId: item.id } }),
+    tx.agendaItem.count({ where: { carriedFromId: item.id } }),
+  ]);
+  if (escalation > 0) {
+    throw conflict(
+      `„${item.title}“ hat eine Eskalation auf die Tagesordnung gesetzt und bleibt; setzen Sie seinen Status auf „erledigt“ oder ändern Sie den Titel.`,
+    );
+  }
+  if (item.procurementRequestId) {
+    throw conflict(
+      `„${item.title}“ hat eine Beschaffungsanfrage auf die Tagesordnung gesetzt und bleibt; ändern Sie bei Bedarf den Titel.`,
+    );
+  }
+  if (carriedTo > 0) throw conflict(`„${item.title}“ wird in einer späteren Sitzung fortgeführt und bleibt.`);
+  const detached = {
+    decisions: (
+      await tx.decision.updateMany({ where: { agendaItemId: item.id }, data: { agendaItemId: null } })
+    ).count,
+    actionItems: (
+      await tx.actionItem.updateMany({ where: { agendaItemId: item.id }, data: { agendaItemId: null } })
+    ).count,
+  };
+  await tx.agendaItem.delete({ where: { id: item.id } });
+  await unindexDocument(tx, item.id);
+  const rest = await tx.agendaItem.findMany({
+    where: { meetingId: meeting.id },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true },
+  });
+  for (const [index, other] of rest.entries()) {
+    if (other.position !== index + 1) {
+      await tx.agendaItem.update({ where: { id: other.id }, data: { position: index + 1 } });
+    }
+  }
+  await tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+  audit({
+    authorityId: meeting.authorityId,
+    objectType: "AgendaItem",
+    objectId: item.id,
+    action: "DELETE",
+    changes: {
+      meetingId: meeting.id,
+      title: item.title,
+      position: item.position,
+      notes: item.notes,
+      ...detached,
+    },
+  });
+  return true;
+}
+
+/**
  * What the next meeting should pick up: open agenda items of earlier meetings of the same
  * authority that no later meeting has taken over yet, and open action items of earlier meetings.
  */
@@ -804,6 +879,99 @@ async function decisionOf(tx: Tx, access: Access, decisionId: string) {
   return decision;
 }
 
+/** Hundredths of a person-day a decision may claim: an Int column, far above a year of a large provider. */
+const MAX_PERSON_DAY_IMPACT = 10_000_000;
+
+function personDayImpactOf(value: string, field: string): number {
+  const hundredths = toHundredths(value, field);
+  if (Math.abs(hundredths) > MAX_PERSON_DAY_IMPACT) {
+    throw badInput(field, "Diese Auswirkung in Personentagen ist unplausibel groß.");
+  }
+  return hundredths;
+}
+
+export interface UpdateDecisionInput {
+  decisionId: string;
+  title?: string | null;
+  text?: string | null;
+  /** Euros; null clears it, undefined leaves it. */
+  costImpact?: string | null;
+  personDayImpact?: string | null;
+  followUpDate?: string | null;
+}
+
+/**
+ * A decision is worded while its minutes are DRAFT; after FINAL it stands as recorded (its status
+ * moves through changeDecisionStatus, corrections are amendments of the minutes).
+ */
+export async function updateDecision({ tx, access, audit, publish }: Work, input: UpdateDecisionInput) {
+  const decision = await decisionOf(tx, access, input.decisionId);
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: decision.meetingId } });
+  requireMinuteTaker(access, decision.authorityId);
+  requireDraft(meeting);
+  const next = {
+    title: input.title == null ? undefined : requiredText(input.title, "title", "Der Titel"),
+    text: input.text == null ? undefined : requiredText(input.text, "text", "Der Beschlusstext", 20_000),
+    costImpactCents:
+      input.costImpact === undefined
+        ? undefined
+        : input.costImpact === null
+          ? null
+          : toCents(input.costImpact, "costImpact"),
+    personDayImpact:
+      input.personDayImpact === undefined
+        ? undefined
+        : input.personDayImpact === null
+          ? null
+          : personDayImpactOf(input.personDayImpact, "personDayImpact"),
+    followUpDate:
+      input.followUpDate === undefined ? undefined : optionalDate(input.followUpDate, "followUpDate"),
+  };
+  const changes = diff(decision, next);
+  if (Object.keys(changes).length === 0) return decision;
+  const updated = await tx.decision.update({
+    where: { id: decision.id },
+    data: { ...next, version: { increment: 1 } },
+  });
+  const shown = (key: string, value: unknown) =>
+    value == null
+      ? null
+      : key === "costImpactCents"
+        ? fromCents(value as bigint)
+        : key === "personDayImpact"
+          ? fromHundredths(value as number)
+          : value;
+  audit({
+    authorityId: decision.authorityId,
+    objectType: "Decision",
+    objectId: decision.id,
+    action: "UPDATE",
+    changes: Object.fromEntries(
+      Object.entries(changes).map(([key, [before, after]]) => [
+        key === "costImpactCents" ? "costImpact" : key,
+        [shown(key, before), shown(key, after)],
+      ]),
+    ),
+  });
+  if (changes.title || changes.text) {
+    await indexDocument(tx, {
+      authorityId: decision.authorityId,
+      kind: "DECISION",
+      objectId: decision.id,
+      meetingId: decision.meetingId,
+      date: decision.decidedOn,
+      title: updated.title,
+      body: updated.text,
+    });
+  }
+  publish("decisionUpdated", {
+    authorityId: decision.authorityId,
+    decisionId: decision.id,
+    change: "UPDATED",
+  });
+  return updated;
+}
+
 /** Allowed after finalisation too: a decision's fate is settled outside the meeting, and audited. */
 export async function changeDecisionStatus(
   { tx, access, audit, publish }: Work,
@@ -944,6 +1112,39 @@ export async function setActionItemStatus(
     objectId: item.id,
     action: "STATUS",
     changes: { status: [item.status, input.status] },
+  });
+  return updated;
+}
+
+/** Title, owner and due date are part of the minutes: changed while they are DRAFT. */
+export async function updateActionItem(
+  { tx, access, audit }: Work,
+  input: { actionItemId: string; title?: string | null; ownerId?: string | null; dueDate?: string | null },
+) {
+  access.requireUser();
+  const item = await tx.actionItem.findUnique({
+    where: { id: input.actionItemId },
+    include: { meeting: true },
+  });
+  if (!item || !access.canSeeSteeringRecords(item.authorityId)) throw notFound("Aufgabe");
+  requireMinuteTaker(access, item.authorityId);
+  requireDraft(item.meeting);
+  const next = {
+    title: input.title == null ? undefined : requiredText(input.title, "title", "Die Aufgabe", 500),
+    ownerId: input.ownerId,
+    dueDate: input.dueDate === undefined ? undefined : optionalDate(input.dueDate, "dueDate"),
+  };
+  if (next.ownerId) await checkPeople(tx, item.authorityId, [next.ownerId], "ownerId");
+  const { meeting, ...row } = item;
+  const changes = diff(row, next);
+  if (Object.keys(changes).length === 0) return row;
+  const updated = await tx.actionItem.update({ where: { id: item.id }, data: next });
+  audit({
+    authorityId: item.authorityId,
+    objectType: "ActionItem",
+    objectId: item.id,
+    action: "UPDATE",
+    changes,
   });
   return updated;
 }

@@ -6,6 +6,7 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError as GraphQLErrorClass, type GraphQLFormattedError } from "graphql";
 import { HubError } from "../lib/errors.ts";
 import { operationRefusal } from "./operation-limits.ts";
+import { requestErrorInGerman } from "./request-errors.ts";
 
 /** Codes graphql-js and Apollo give to failures caused by the request itself. */
 const REQUEST_CODES = new Set([
@@ -65,6 +66,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: pothosMessage(original.message), extensions: { code: "BAD_USER_INPUT" } };
   }
   const code = formatted.extensions?.code;
+  if (code === "BAD_USER_INPUT") {
+    const german = requestErrorInGerman(formatted.message);
+    if (german) {
+      return {
+        ...base,
+        message: german.message,
+        extensions: { code, ...(german.field ? { field: german.field } : {}) },
+      };
+    }
+  }
   if (typeof code === "string" && REQUEST_CODES.has(code)) return { ...base, extensions: { code } };
   // Errors graphql-js raises while validating a request carry no original error.
   if (original instanceof GraphQLErrorClass && !original.originalError && !formatted.path) {

@@ -24,6 +24,7 @@ import {
   validate,
 } from "graphql";
 import { HubError } from "../lib/errors.ts";
+import { requestErrorInGerman } from "./request-errors.ts";
 
 export const OPERATION_LIMITS = {
   /** Tokens of the document; a longer one is refused while it is being parsed. */
@@ -216,7 +217,14 @@ export function costRefusal(
   context: object,
 ): GraphQLError | null {
   const cost = operationCost(schema, document, variables, operationName, context);
-  if (cost instanceof GraphQLError) return refusal(new HubError("BAD_USER_INPUT", cost.message), cost.nodes);
+  if (cost instanceof GraphQLError) {
+    // Estimating the cost coerces the variables: their refusal is the first a caller sees.
+    const german = requestErrorInGerman(cost.message);
+    return refusal(
+      new HubError("BAD_USER_INPUT", german?.message ?? cost.message, german?.field),
+      cost.nodes,
+    );
+  }
   return cost > OPERATION_LIMITS.cost ? refusal(exceeded("cost", cost)) : null;
 }
 

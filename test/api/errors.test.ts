@@ -169,3 +169,74 @@ describe("errors", () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe("malformed variables are refused in German, naming the field", () => {
+  const BOOK = "mutation($input: RecordBookingInput!) { recordBooking(input: $input) { id } }";
+  const valid = () => ({
+    serviceOrderId: gid("ServiceOrder", "x"),
+    date: "2026-03-02",
+    personDays: "1.5",
+    description: "Arbeit",
+  });
+
+  it.each([
+    [
+      "a German decimal comma",
+      { personDays: "1,333" },
+      "Personentage: „1,333“ ist keine Zahl, die sich genau speichern lässt (z. B. 1500.50).",
+      "personDays",
+    ],
+    ["an impossible date", { date: "2026-02-30" }, "Datum: „2026-02-30“ ist kein gültiges Datum.", "date"],
+    ["a number for text", { description: 42 }, "Beschreibung: Bitte Text angeben.", "description"],
+    ["a field left out", { personDays: undefined }, "Personentage: Angabe fehlt.", "personDays"],
+    ["a field that does not exist", { hours: "8" }, "Das Feld „hours“ gibt es hier nicht.", "input"],
+  ])("%s", async (_what, change, message, field) => {
+    const input: Record<string, unknown> = { ...valid(), ...change };
+    for (const key of Object.keys(change)) if (input[key] === undefined) delete input[key];
+    const r = await hub.gql(BOOK, { input }, manager);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0]?.message).toBe(message);
+    expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    noLeak(r);
+  });
+
+  it("names a nested field and an enum value, and a variable left out", async () => {
+    const lines = await hub.gql(
+      "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+      {
+        input: {
+          authorityId: gid("SchoolAuthority", "x"),
+          year: 2027,
+          contractedPersonDays: "10",
+          lines: [{ name: "Support", personDays: "10 PT" }],
+        },
+      },
+      manager,
+    );
+    expect(lines.errors?.[0]?.message).toBe(
+      "Personentage: „10 PT“ ist keine Zahl, die sich genau speichern lässt (z. B. 1500.50).",
+    );
+    expect(lines.errors?.[0]?.extensions?.field).toBe("lines.0.personDays");
+    const year = await hub.gql(
+      "mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+      { input: { authorityId: gid("SchoolAuthority", "x"), year: 2027.5, contractedPersonDays: "10" } },
+      manager,
+    );
+    expect(year.errors?.[0]?.message).toBe("Jahr: „2027.5“ ist keine ganze Zahl.");
+    const kind = await hub.gql(
+      "mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }",
+      {
+        input: {
+          authorityId: gid("SchoolAuthority", "x"),
+          kind: "KAFFEEKLATSCH",
+          title: "Treffen",
+          scheduledAt: "2027-01-01T10:00:00Z",
+        },
+      },
+      manager,
+    );
+    expect(kind.errors?.[0]?.message).toBe("„kind“: „KAFFEEKLATSCH“ ist hier nicht zulässig.");
+    const absent = await hub.gql(BOOK, {}, manager);
+    expect(absent.errors?.[0]?.message).toBe("„input“: Angabe fehlt.");
+  });
+});

@@ -2,7 +2,7 @@
 // and forecast with known answers, alerts, proofs of service, exports and tenant isolation.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInBerlin } from "../../server/lib/dates.ts";
+import { addDays, germanDate, todayInBerlin } from "../../server/lib/dates.ts";
 import {
   authorityGid,
   book,
@@ -524,6 +524,9 @@ describe("alerts", () => {
     const burn = r.data?.serviceOrder.alerts.filter((a) => a.kind === "BURN_RATE") ?? [];
     expect(burn).toHaveLength(2);
     expect(burn[0]?.message).toMatch(/schneller als geplant/);
+    // German date in the message, never an ISO date.
+    expect(burn[0]?.message).toContain(`Plan bis ${germanDate(today)}:`);
+    expect(burn[0]?.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const alertId = (r.data?.serviceOrder.alerts[0] as unknown as { id: string } | undefined)?.id;
     const ack = (token?: string) =>
       hub.gql(

@@ -88,6 +88,45 @@ describe("minutes exports", () => {
     for (const title of finalMeeting.decisions) expect(text).toContain(title);
   });
 
+  it("writes amounts in German with thousands separators", async () => {
+    const meeting = await ok<{ createMeeting: { id: string } }>(
+      hub,
+      "mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }",
+      {
+        input: {
+          authorityId: ids.authority,
+          kind: "JOUR_FIXE",
+          title: "Jour-Fixe Beträge",
+          scheduledAt: "2026-02-05T09:00:00Z",
+        },
+      },
+      tokens.officer as string,
+    );
+    await ok(
+      hub,
+      "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }",
+      {
+        input: {
+          meetingId: meeting.createMeeting.id,
+          title: "Tablet-Klassensätze",
+          text: "Beschlossen.",
+          status: "APPROVED",
+          costImpact: "12500.50",
+          personDayImpact: "1234.5",
+        },
+      },
+      tokens.officer as string,
+    );
+    const dbId = Buffer.from(meeting.createMeeting.id, "base64").toString().split(":")[1];
+    const md = (await download(`/exports/meetings/${dbId}/minutes.md`, tokens.officer)).body.toString("utf8");
+    expect(md).toContain("Kosten: 12.500,50 €");
+    expect(md).toContain("Aufwand: 1.234,50 PT");
+    const pdf = (
+      await pdfText((await download(`/exports/meetings/${dbId}/minutes.pdf`, tokens.officer)).body)
+    ).text;
+    expect(pdf.replace(/\s+/g, " ")).toContain("Kosten: 12.500,50 €");
+  });
+
   it("serves an iCal feed with stable UIDs, by bearer token and by a revocable secret link", async () => {
     const byToken = await download(`/exports/authorities/${ids.authorityDbId}/meetings.ics`, tokens.officer);
     expect(byToken.status).toBe(200);

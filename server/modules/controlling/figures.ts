@@ -1,7 +1,7 @@
 // The arithmetic of controlling: plan line, burn-down, forecast, alert thresholds and the
 // figures of a proof of service. Pure functions over integers (hundredths of a person-day,
 // cents), so that they are exact and testable without a database.
-import { addDays, daysBetween, daysInMonth, endOfMonth, weekday } from "../../lib/dates.ts";
+import { addDays, daysBetween, daysInMonth, endOfMonth, germanDate, weekday } from "../../lib/dates.ts";
 import { amountCents, fromHundredths, germanDecimal, mulDivRound } from "../../lib/units.ts";
 
 export type Granularity = "DAY" | "WEEK" | "MONTH";
@@ -368,7 +368,7 @@ export function dueAlerts(
       threshold: burnMarginPct,
       message:
         `${label} verbraucht schneller als geplant: ${percent(consumed, volume)} % verbraucht, ` +
-        `Plan bis ${asOf}: ${percent(planned, volume)} % (Toleranz ${burnMarginPct} Prozentpunkte).`,
+        `Plan bis ${germanDate(asOf)}: ${percent(planned, volume)} % (Toleranz ${burnMarginPct} Prozentpunkte).`,
     });
   }
   return due;

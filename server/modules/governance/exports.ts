@@ -6,7 +6,7 @@ import type { ActionItemStatus, DecisionStatus, ReviewVerdict } from "../../db/g
 import { germanDate, germanDateTime } from "../../lib/dates.ts";
 import { notFound } from "../../lib/errors.ts";
 import { stampPages } from "../../lib/pdf.ts";
-import { fromCents, fromHundredths } from "../../lib/units.ts";
+import { fromCents, fromHundredths, germanDecimal } from "../../lib/units.ts";
 
 // The export libraries load on the first export: a hub that never exports does not carry them.
 const pdfkit = async () => (await import("pdfkit")).default;
@@ -70,9 +70,9 @@ function reviewLine(decision: MinutesDecision, members: number): string {
 function decisionFacts(d: MinutesDecision): string[] {
   const facts = [`Status: ${DECISION_LABEL[d.status]}`];
   if (d.statusReason) facts.push(`Begründung: ${d.statusReason}`);
-  if (d.costImpactCents != null) facts.push(`Kosten: ${fromCents(d.costImpactCents).replace(".", ",")} €`);
+  if (d.costImpactCents != null) facts.push(`Kosten: ${germanDecimal(fromCents(d.costImpactCents))} €`);
   if (d.personDayImpact != null)
-    facts.push(`Aufwand: ${fromHundredths(d.personDayImpact).replace(".", ",")} PT`);
+    facts.push(`Aufwand: ${germanDecimal(fromHundredths(d.personDayImpact))} PT`);
   if (d.followUpDate) facts.push(`Wiedervorlage: ${germanDate(d.followUpDate)}`);
   return facts;
 }

@@ -286,6 +286,55 @@ describe("draft minutes are corrected", () => {
     expect((await auditOf(actionId)).map((a) => a.action)).toEqual(["CREATE", "UPDATE", "UPDATE"]);
   });
 
+  it("shows the audit trail readably: German names of objects, actions and fields, names instead of ids", async () => {
+    const log = await ok<{
+      auditLog: {
+        edges: {
+          node: {
+            objectId: string;
+            objectLabel: string;
+            actionLabel: string;
+            changeList: { field: string; before: string | null; after: string | null }[];
+          };
+        }[];
+      };
+    }>(
+      hub,
+      `query { auditLog(first: 50) { edges { node { objectId objectLabel actionLabel changeList { field before after } } } } }`,
+      {},
+      t.officer,
+    );
+    const entries = log.auditLog.edges.map((e) => e.node);
+    const decision = entries.find((e) => e.objectId === dbId(decisionId) && e.actionLabel === "geändert");
+    expect(decision?.objectLabel).toBe("Beschluss");
+    expect(decision?.changeList).toEqual([
+      { field: "Titel", before: "Tablets beschaffen", after: "Tablet-Klassensätze beschaffen" },
+      { field: "Kostenauswirkung", before: "150.050,00", after: "1.500,50" },
+      { field: "Auswirkung in Personentagen", before: null, after: "3,25" },
+      { field: "Wiedervorlage am", before: "01.03.2027", after: null },
+    ]);
+    const action = entries.find(
+      (e) => e.objectId === dbId(actionId) && e.changeList.some((c) => c.field === "Verantwortlich"),
+    );
+    expect(action?.objectLabel).toBe("Aufgabe");
+    expect(action?.changeList).toContainEqual({
+      field: "Verantwortlich",
+      before: null,
+      after: "Katrin Möller",
+    });
+    const removed = entries.find(
+      (e) => e.objectId === dbId(items["Versehentlich doppelt"] as string) && e.actionLabel === "entfernt",
+    );
+    expect(removed?.objectLabel).toBe("Tagesordnungspunkt");
+    expect(removed?.changeList).toContainEqual({
+      field: "Sitzung",
+      before: null,
+      after: expect.stringMatching(/^Jour-Fixe mit Fehlern im Entwurf \(\d{2}\.\d{2}\.\d{4}\)$/),
+    });
+    const text = JSON.stringify(entries.map((e) => [e.objectLabel, e.actionLabel, e.changeList]));
+    expect(text.match(/\d{4}-\d{2}-\d{2}|"[A-Z_]{4,}"|\bc[a-z0-9]{24}\b/g)).toBeNull();
+  });
+
   it("finalises only a meeting that has taken place, and then refuses every correction", async () => {
     const upcoming = await meeting(7, "Jour-Fixe nächste Woche");
     const early = await hub.gql(FINALIZE, { id: upcoming }, t.manager);

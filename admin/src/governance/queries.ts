@@ -58,7 +58,7 @@ const PROCUREMENT_RECORD = `${PROCUREMENT_ROW} orderedAt deliveredAt acceptedAt 
 const PROCUREMENT = `${PROCUREMENT_RECORD}
   decisions @include(if: $withDecisions) { id title status decidedOn meeting { id } }`;
 
-const AUDIT = `id at action objectType objectId changes actor { ${USER} } authority { id name }`;
+const AUDIT = `id at action objectType objectLabel actionLabel objectId changeList { field before after } actor { ${USER} } authority { id name }`;
 
 /**
  * getOne through the typed root field (`meeting(id:)` …), getMany, for a list's references,

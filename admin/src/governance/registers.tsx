@@ -1,5 +1,6 @@
 // Action items (overdue first), procurement requests with their lifecycle, and the audit trail.
 import { Box, Button, Link as MuiLink, Stack, Typography } from "@mui/material";
+import { useEffect, useState } from "react";
 import {
   AutocompleteInput,
   BooleanField,
@@ -13,7 +14,6 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-  TextInput,
   TopToolbar,
   useGetIdentity,
   usePermissions,
@@ -269,30 +269,70 @@ export function ProcurementShow() {
   );
 }
 
-const auditFilters = [
-  <TextInput key="objectType" source="objectType" label="gov.audit.objectFilter" alwaysOn />,
-  <TextInput key="action" source="action" label="gov.audit.actionFilter" alwaysOn />,
-  authorityFilter("authority", "resources.auditLog.fields.authority"),
-];
+/** Filter choices with the server's German names of the audit trail's records and actions. */
+function useAuditVocabulary() {
+  const [vocabulary, setVocabulary] = useState<AuditVocabulary | null>(null);
+  useEffect(() => {
+    let live = true;
+    request<{ auditVocabulary: AuditVocabulary }>(
+      "{ auditVocabulary { objectTypes { value label } actions { value label } } }",
+    ).then(
+      (data) => live && setVocabulary(data.auditVocabulary),
+      () => live && setVocabulary({ objectTypes: [], actions: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return vocabulary;
+}
 
-/** The JSON of an audit entry, shortened for the list; the full text is in the title attribute. */
-function Changes({ value }: { value: string }) {
-  const short = value.length > 160 ? `${value.slice(0, 160)} …` : value;
+interface AuditVocabulary {
+  objectTypes: { value: string; label: string }[];
+  actions: { value: string; label: string }[];
+}
+
+const byLabel = (terms: { value: string; label: string }[]) =>
+  [...terms]
+    .sort((a, b) => a.label.localeCompare(b.label, "de"))
+    .map((term) => ({ id: term.value, name: term.label }));
+
+/** Each change as "Feld: vorher → nachher", as the server words it. */
+function Changes({ changes }: { changes: { field: string; before: string | null; after: string | null }[] }) {
+  if (changes.length === 0) return <>–</>;
   return (
-    <Typography
-      variant="body2"
-      component="code"
-      title={value}
-      sx={{ fontFamily: "monospace", fontSize: 12, wordBreak: "break-all" }}
-    >
-      {short}
-    </Typography>
+    <Box component="ul" sx={{ m: 0, pl: 2 }}>
+      {changes.map((change) => (
+        <Typography key={change.field} component="li" variant="body2">
+          <strong>{change.field}:</strong>{" "}
+          {change.before === null ? (change.after ?? "–") : `${change.before} → ${change.after ?? "–"}`}
+        </Typography>
+      ))}
+    </Box>
   );
 }
 
 export function AuditList() {
+  const vocabulary = useAuditVocabulary();
+  const filters = [
+    <SelectInput
+      key="objectType"
+      source="objectType"
+      label="gov.audit.objectFilter"
+      choices={byLabel(vocabulary?.objectTypes ?? [])}
+      alwaysOn
+    />,
+    <SelectInput
+      key="action"
+      source="action"
+      label="gov.audit.actionFilter"
+      choices={byLabel(vocabulary?.actions ?? [])}
+      alwaysOn
+    />,
+    authorityFilter("authority", "resources.auditLog.fields.authority"),
+  ];
   return (
-    <List empty={<ListEmpty />} exporter={false} filters={auditFilters} perPage={50} actions={false}>
+    <List empty={<ListEmpty />} exporter={false} filters={filters} perPage={50} actions={false}>
       <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
         <FunctionField source="at" sortable={false} render={(r) => dateTime(r.at)} />
         <TextField
@@ -307,9 +347,14 @@ export function AuditList() {
           emptyText="–"
           sortable={false}
         />
-        <TextField source="objectType" sortable={false} />
-        <TextField source="action" sortable={false} />
-        <FunctionField source="changes" sortable={false} render={(r) => <Changes value={r.changes} />} />
+        <TextField source="objectLabel" label="resources.auditLog.fields.objectType" sortable={false} />
+        <TextField source="actionLabel" label="resources.auditLog.fields.action" sortable={false} />
+        <FunctionField
+          source="changeList"
+          label="resources.auditLog.fields.changes"
+          sortable={false}
+          render={(r) => <Changes changes={r.changeList ?? []} />}
+        />
       </Datagrid>
     </List>
   );

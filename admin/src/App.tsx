@@ -8,6 +8,7 @@ import { governanceResources, governanceRoutes } from "./governance/index.tsx";
 import { i18nProvider } from "./i18n/index.ts";
 import { Layout } from "./layout/Layout.tsx";
 import { organisationsResources } from "./organisations/index.tsx";
+import { plansResources } from "./plans/index.tsx";
 import { providerRoutes } from "./provider/index.tsx";
 import { theme } from "./theme.ts";
 
@@ -27,6 +28,7 @@ export function App() {
       {governanceResources}
       {controllingResources}
       {escalationsResources}
+      {plansResources}
       {organisationsResources}
       <CustomRoutes>
         {governanceRoutes}

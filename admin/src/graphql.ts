@@ -6,7 +6,20 @@ import { type Client, createClient } from "graphql-ws";
 export const apollo = new ApolloClient({
   link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
   // __typename (added by default) lets `node(id:) { ... on Type }` fragments match.
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    typePolicies: {
+      // Figures without ids: a re-read replaces them whole (Apollo would warn of lost data otherwise).
+      MediaDevelopmentPlan: {
+        fields: Object.fromEntries(
+          ["years", "byYearAndCategory", "schools", "targets", "variances", "measures"].map((f) => [
+            f,
+            { merge: false },
+          ]),
+        ),
+      },
+      PlannedMeasure: { fields: { links: { merge: false } } },
+    },
+  }),
   defaultOptions: { query: { fetchPolicy: "network-only" }, watchQuery: { fetchPolicy: "network-only" } },
 });
 

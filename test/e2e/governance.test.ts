@@ -15,10 +15,10 @@ const SERVICE_MANAGER = "servicemanager@ksm.example";
 const STEERING_MEMBER = "schulverwaltung@schwerin.example";
 const DECISION_TITLE = "Neuer Serverschrank für die Grundschule Lankow";
 
-/** Tomorrow in Europe/Berlin as the value of a datetime-local input. */
-function tomorrowAt(time: string): string {
+/** Yesterday in Europe/Berlin as the value of a datetime-local input: minutes are finalised after the meeting. */
+function yesterdayAt(time: string): string {
   const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(
-    new Date(Date.now() + 86_400_000),
+    new Date(Date.now() - 86_400_000),
   );
   return `${day}T${time}`;
 }
@@ -55,7 +55,7 @@ describe("governance", () => {
     await page.locator('input[name="scheduledAt"]').waitFor();
     await page.getByRole("combobox", { name: "Schulträger" }).click();
     await page.getByRole("option", { name: "Landeshauptstadt Schwerin" }).click();
-    await page.locator('input[name="scheduledAt"]').fill(tomorrowAt("14:00"));
+    await page.locator('input[name="scheduledAt"]').fill(yesterdayAt("14:00"));
     await page.locator('input[name="location"]').fill("Stadthaus, Raum 3.021");
     await page.getByRole("button", { name: "Speichern" }).click();
 

@@ -22,6 +22,7 @@ import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
+import { applyForecast, loadForecast, type PlanForecast } from "../plans/forecast.ts";
 import { decimalInput } from "./bookings.tsx";
 import { ORDER_CLIENTS, ORDER_MANAGERS } from "./roles.ts";
 import { useAction } from "./ui.tsx";
@@ -55,6 +56,23 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
   const [authorities, setAuthorities] = useState<{ id: string; name: string }[]>([]);
   const [form, setForm] = useState({ authorityId: "", year: String(nextYear()), dailyRate: "" });
   const [lines, setLines] = useState<LineForm[]>([{ key: 1, name: "Support", personDays: "" }]);
+  const [proposal, setProposal] = useState<PlanForecast | { error: string } | null>(null);
+  const [proposing, setProposing] = useState(false);
+  const year = /^\d{4}$/.test(form.year.trim()) ? Number(form.year.trim()) : null;
+  /** The adopted media development plan's person-days for the year, as the draft's start; the lines stay editable. */
+  const propose = async () => {
+    if (!year) return;
+    setProposing(true);
+    try {
+      const forecast = await loadForecast(form.authorityId, year);
+      setProposal(forecast);
+      setLines((all) => applyForecast(all, forecast, (line) => line));
+    } catch (error) {
+      setProposal({ error: (error as Error).message });
+    } finally {
+      setProposing(false);
+    }
+  };
   useEffect(() => {
     request<{ schoolAuthorities: { id: string; name: string }[] }>("{ schoolAuthorities { id name } }").then(
       (data) => {
@@ -108,7 +126,10 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
               required
               label={t("authority")}
               value={form.authorityId}
-              onChange={(event) => setForm((f) => ({ ...f, authorityId: event.target.value }))}
+              onChange={(event) => {
+                setForm((f) => ({ ...f, authorityId: event.target.value }));
+                setProposal(null);
+              }}
             >
               {authorities.map((a) => (
                 <MenuItem key={a.id} value={a.id}>
@@ -120,7 +141,10 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
               required
               label={t("year")}
               value={form.year}
-              onChange={(event) => setForm((f) => ({ ...f, year: event.target.value }))}
+              onChange={(event) => {
+                setForm((f) => ({ ...f, year: event.target.value }));
+                setProposal(null);
+              }}
               slotProps={{ htmlInput: { inputMode: "numeric", pattern: "[0-9]{4}" } }}
             />
             <TextField
@@ -130,9 +154,51 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
               slotProps={{ htmlInput: { inputMode: "decimal" } }}
             />
           </Box>
-          <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
-            {t("lines")}
-          </Typography>
+          <Stack
+            direction="row"
+            spacing={1}
+            useFlexGap
+            sx={{ mt: 2, mb: 1, alignItems: "center", flexWrap: "wrap" }}
+          >
+            <Typography variant="subtitle2" component="h3" sx={{ flex: 1 }}>
+              {t("lines")}
+            </Typography>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={propose}
+              disabled={proposing || !form.authorityId || !year}
+            >
+              {t("fromPlan")}
+            </Button>
+          </Stack>
+          {proposal && (
+            <Alert
+              severity={
+                "error" in proposal
+                  ? "error"
+                  : proposal.plan && proposal.lines.length > 0
+                    ? "info"
+                    : "warning"
+              }
+              sx={{ mb: 1.5 }}
+              data-testid="plan-proposal"
+            >
+              {"error" in proposal
+                ? proposal.error
+                : !proposal.plan
+                  ? t("fromPlanNone", { year: proposal.year })
+                  : proposal.lines.length === 0
+                    ? t("fromPlanEmpty", { plan: proposal.plan.title, year: proposal.year })
+                    : t("fromPlanDone", {
+                        plan: proposal.plan.title,
+                        version: proposal.plan.version,
+                        year: proposal.year,
+                        total: personDays(proposal.personDays),
+                        smart_count: proposal.lines.reduce((sum, l) => sum + l.measures, 0),
+                      })}
+            </Alert>
+          )}
           <Stack spacing={1.5}>
             {lines.map((line, index) => (
               <Box

@@ -180,6 +180,11 @@ export const controllingMessages = {
       total: "Summe",
       submit: "Entwurf anlegen",
       done: "Der Entwurf ist angelegt.",
+      fromPlan: "Vorschlag aus dem Medienentwicklungsplan",
+      fromPlanDone:
+        "Vorschlag aus „%{plan}“ (Version %{version}) für %{year}: %{total} aus %{smart_count} geplanten Maßnahme. Sie können die Personentage anpassen. |||| Vorschlag aus „%{plan}“ (Version %{version}) für %{year}: %{total} aus %{smart_count} geplanten Maßnahmen. Sie können die Personentage anpassen.",
+      fromPlanNone: "Für %{year} gibt es keinen beschlossenen Medienentwicklungsplan dieses Schulträgers.",
+      fromPlanEmpty: "„%{plan}“ sieht für %{year} keine Personentage vor.",
     },
     bookings: {
       title: "Buchungen",

@@ -4,6 +4,7 @@ import { escalationsQueries } from "../escalations/index.tsx";
 import { governanceQueries } from "../governance/index.tsx";
 import { apollo } from "../graphql.ts";
 import { organisationsQueries } from "../organisations/resources.ts";
+import { plansQueries } from "../plans/index.tsx";
 import type { Built, FetchType, Params, ResourceQueries } from "./registry.ts";
 
 /** Every resource of the console, by name. Areas add theirs here. */
@@ -12,6 +13,7 @@ const resources: Record<string, ResourceQueries> = {
   ...governanceQueries,
   ...controllingQueries,
   ...escalationsQueries,
+  ...plansQueries,
 };
 
 function buildQuery() {

@@ -182,7 +182,10 @@ export function AuthorityChooser({
   choice,
 }: {
   label: string;
-  choice: ReturnType<typeof useAuthorityChoice>;
+  /** Where the choice lives is the page's: its state, or its address. */
+  choice: Pick<ReturnType<typeof useAuthorityChoice>, "authorities" | "authorityId"> & {
+    setChosen: (authorityId: string) => void;
+  };
 }) {
   if (choice.authorities.length <= 1) return null;
   return (

@@ -17,7 +17,7 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, Suspense, useState } from "react";
 import {
   AutocompleteInput,
   Datagrid,
@@ -40,10 +40,14 @@ import { Link } from "react-router-dom";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
+import { lazyPage } from "../lazy.ts";
 import { choices } from "../organisations/enums.ts";
 import { DECISION_STATUSES, DECISION_TRANSITIONS, REVIEW_VERDICTS } from "./enums.ts";
 import { LiveRefresh } from "./live.tsx";
 import { EnumChip, ListEmpty, showPath, useAction, useCanRecord } from "./util.tsx";
+
+// The media development plan's part of a decision loads with the plan's code, not the register's.
+const PlanAdoption = lazyPage(() => import("../plans/adopt.tsx"), "PlanAdoption");
 
 const decisionFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Titel oder Text durchsuchen" />,
@@ -183,6 +187,9 @@ function DecisionBody() {
       <Box sx={{ p: 2, pt: 0 }}>
         <Stack spacing={2}>
           <ReviewPanel decision={record} />
+          <Suspense fallback={null}>
+            <PlanAdoption decision={record} />
+          </Suspense>
           <StatusPanel decision={record} />
         </Stack>
       </Box>

@@ -7,6 +7,7 @@ import { controllingMessages } from "../controlling/index.tsx";
 import { escalationsMessages } from "../escalations/index.tsx";
 import { governanceMessages } from "../governance/index.tsx";
 import { organisationsMessages } from "../organisations/index.tsx";
+import { plansMessages } from "../plans/index.tsx";
 import { providerMessages } from "../provider/index.tsx";
 import { hubMessages } from "./hub.ts";
 import { raGermanMessages } from "./ra-de.ts";
@@ -34,6 +35,7 @@ export const germanMessages = merge(
   governanceMessages as Messages,
   controllingMessages as Messages,
   escalationsMessages as Messages,
+  plansMessages as Messages,
   providerMessages as Messages,
 );
 

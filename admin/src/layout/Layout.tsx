@@ -15,6 +15,7 @@ import { escalationsMenu } from "../escalations/index.tsx";
 import { governanceMenu } from "../governance/index.tsx";
 import { RECONNECTED } from "../graphql.ts";
 import { organisationsMenu } from "../organisations/index.tsx";
+import { plansMenu } from "../plans/index.tsx";
 import { providerMenu } from "../provider/index.tsx";
 import type { MenuEntry } from "./menu.ts";
 import { TopBarSearch } from "./TopBarSearch.tsx";
@@ -23,6 +24,7 @@ const entries: MenuEntry[] = [
   ...governanceMenu,
   ...controllingMenu,
   ...escalationsMenu,
+  ...plansMenu,
   ...organisationsMenu,
   ...providerMenu,
 ];

@@ -159,6 +159,7 @@ const MediaPlanSchoolRef = builder.objectRef<SchoolRow>("MediaPlanSchool").imple
     }),
     categories: t.field({
       type: [MediaPlanSchoolCategoryRef],
+      complexity: { field: 1, multiplier: 6 },
       resolve: (row) =>
         row.categories
           .map((c) => ({ ...c, target: row.targets.get(c.category) ?? null }))
@@ -398,7 +399,10 @@ builder.prismaNode("PlannedMeasure", {
       nullable: true,
       description: "The year it had in the version it was carried over from, when the revision moved it.",
     }),
-    links: t.relation("links", { complexity: { field: 1, multiplier: 3 } }),
+    links: t.relation("links", {
+      description: "Usually one service measure or procurement request, rarely more.",
+      complexity: { field: 1, multiplier: 2 },
+    }),
     actualInvestmentEuros: t.field({
       type: "Decimal",
       description: "Cost of the linked procurement requests once accepted.",

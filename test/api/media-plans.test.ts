@@ -33,7 +33,7 @@ const decision = { steering: "", jourFixe: "", proposed: "" };
 
 const PLAN = `id title periodStart periodEnd status version adoptedAt
   adoptedBy { id title } adoptionRecordedBy { email } predecessor { id status version } successor { id version }
-  viewerCanEdit viewerCanAdopt viewerCanRevise viewerCanTrack varianceThresholdPercent
+  viewerCanEdit viewerCanAdopt viewerCanRevise viewerCanTrack viewerCanSetVarianceThreshold varianceThresholdPercent
   measures { id title year category investmentEuros personDays serviceLine status carriedFromYear school { id }
     actualInvestmentEuros actualPersonDays overThreshold links { serviceMeasure { id } procurementRequest { id } } }
   years { year plannedInvestmentEuros plannedPersonDays actualInvestmentEuros actualPersonDays overThreshold }
@@ -81,6 +81,7 @@ interface Plan {
   viewerCanAdopt: boolean;
   viewerCanRevise: boolean;
   viewerCanTrack: boolean;
+  viewerCanSetVarianceThreshold: boolean;
   varianceThresholdPercent: number;
   measures: Measure[];
   years: (Sums & { year: number; overThreshold: boolean })[];
@@ -758,6 +759,9 @@ describe("planned against actual", () => {
   });
 
   it("flags by the threshold the authority sets", async () => {
+    expect((await plan(t.manager, planId)).viewerCanSetVarianceThreshold).toBe(false);
+    expect((await plan(t.member, planId)).viewerCanSetVarianceThreshold).toBe(false);
+    expect((await plan(t.controller, planId)).viewerCanSetVarianceThreshold).toBe(true);
     expect(codes(await threshold(t.manager, 20))).toEqual(["FORBIDDEN"]);
     expect(codes(await threshold(t.member, 20))).toEqual(["FORBIDDEN"]);
     expect(codes(await threshold(t.controller, -1))).toEqual(["BAD_USER_INPUT"]);

@@ -106,6 +106,7 @@ export interface Plan extends PlanVersion {
   viewerCanEdit: boolean;
   viewerCanRevise: boolean;
   viewerCanTrack: boolean;
+  viewerCanSetVarianceThreshold: boolean;
   totals: Sums;
   years: PlanYear[];
   byYearAndCategory: PlanCell[];
@@ -122,6 +123,7 @@ const SIBLING = "id title version status";
 // One request for the whole page: it stays below the API's cost limit (measures, schools and
 // cells are the lists that weigh; see server/modules/plans/schema.ts).
 export const PLAN = `${VERSION} varianceThresholdPercent viewerCanEdit viewerCanRevise viewerCanTrack
+  viewerCanSetVarianceThreshold
   authority { ${NAMED} schools { ${NAMED} } }
   createdBy { ${NAMED} }
   adoptedBy { id title decidedOn }

@@ -15,9 +15,7 @@ import {
   Typography,
 } from "@mui/material";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { useNotify, usePermissions, useRefresh, useTranslate } from "react-admin";
-import { hasRole } from "../authProvider.ts";
-import { ORDER_CLIENTS } from "../controlling/roles.ts";
+import { useNotify, useRefresh, useTranslate } from "react-admin";
 import { Scroll } from "../controlling/ui.tsx";
 import { euro, percent, personDays } from "../format.ts";
 import { ToneChip } from "../governance/util.tsx";
@@ -324,7 +322,6 @@ function ThresholdForm({ plan }: { plan: Plan }) {
 export function VarianceSection({ plan }: { plan: Plan }) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`plans.variances.${key}`, options);
-  const { permissions } = usePermissions();
   const head = (label: string, align?: "right"): ReactNode => (
     <TableCell component="th" scope="col" align={align}>
       {label}
@@ -335,7 +332,7 @@ export function VarianceSection({ plan }: { plan: Plan }) {
       <Typography variant="body2" data-testid="variance-threshold">
         {t("thresholdIs", { percent: plan.varianceThresholdPercent })}
       </Typography>
-      {hasRole(permissions, ...ORDER_CLIENTS) && <ThresholdForm plan={plan} />}
+      {plan.viewerCanSetVarianceThreshold && <ThresholdForm plan={plan} />}
       {plan.variances.length === 0 ? (
         <Typography variant="body2">{t("none")}</Typography>
       ) : (

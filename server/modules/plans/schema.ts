@@ -318,6 +318,10 @@ builder.prismaNode("MediaDevelopmentPlan", {
       resolve: async (plan, _args, ctx) =>
         plan.status === "DRAFT" && (await canAdoptPlan(ctx.access, ctx.db.read, plan.authorityId)),
     }),
+    viewerCanSetVarianceThreshold: t.boolean({
+      description: "The viewer may set the authority's variance threshold (the authority as client).",
+      resolve: (plan, _args, ctx) => canAdoptPlan(ctx.access, ctx.db.read, plan.authorityId),
+    }),
     viewerCanRevise: t.boolean({
       description: "The viewer may open the next version of this adopted one.",
       select: { status: true, successor: { select: { id: true } } },

@@ -34,6 +34,7 @@ import { compressResponses, consoleAssets, jsonErrors, noCache, securityHeaders 
 import { ChainWatch, describeFinding } from "./modules/audit/verify.ts";
 import { controllingRoutes } from "./modules/controlling/routes.ts";
 import { governanceRoutes } from "./modules/governance/routes.ts";
+import { Mailer } from "./modules/mail/sender.ts";
 import { SignIn } from "./modules/organisations/auth.ts";
 import { planRoutes } from "./modules/plans/routes.ts";
 import { Runner } from "./modules/work.ts";
@@ -61,6 +62,8 @@ export interface App {
   fanout: Fanout;
   /** WebSocket connections and their limits. */
   sockets: Sockets;
+  /** Sends the outbox's mail and enqueues reminders and digests. */
+  mail: Mailer;
   /** Stops accepting connections, closes WebSockets (1012) and waits for requests in flight. */
   close(): Promise<void>;
 }
@@ -298,6 +301,9 @@ export async function createApp(config: Config, db: Database, events: Events): P
   });
   app.use(jsonErrors);
 
+  const mail = new Mailer(db, config);
+  mail.start();
+
   return {
     server,
     events,
@@ -305,6 +311,7 @@ export async function createApp(config: Config, db: Database, events: Events): P
     signIn,
     fanout,
     sockets,
+    mail,
     async close() {
       draining = true;
       stopListening();
@@ -313,6 +320,8 @@ export async function createApp(config: Config, db: Database, events: Events): P
       // Stops accepting, lets requests in flight finish (up to the grace period).
       await apollo.stop();
       wsServer.close();
+      // Before the database closes: a mail being sent is recorded, the rest of its batch handed back.
+      await mail.stop();
     },
   };
 }

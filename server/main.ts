@@ -7,6 +7,7 @@ import { openDatabase } from "./db/client.ts";
 import { migrateDeploy } from "./db/migrate.ts";
 import { demoAccountsWithDemoPassword, isEmpty, seedDemo } from "./db/seed.ts";
 import { openEvents } from "./events/open.ts";
+import { describeDelivery } from "./modules/mail/sender.ts";
 
 const config = loadConfig();
 const log = config.logLevel === "silent" ? () => {} : (line: string) => console.log(line);
@@ -34,6 +35,7 @@ const chained = await app.runner.chainEarlierEntries();
 if (chained > 0) log(`Audit chain: ${chained} earlier entries chained`);
 app.server.listen(config.port, config.host, () => {
   log(`Schul-IT-Hub läuft auf http://localhost:${config.port} (GraphQL: /graphql)`);
+  log(describeDelivery(config));
 });
 
 let stopping = false;

@@ -7,6 +7,7 @@ import { escalationsResources, escalationsRoutes } from "./escalations/index.tsx
 import { governanceResources, governanceRoutes } from "./governance/index.tsx";
 import { i18nProvider } from "./i18n/index.ts";
 import { Layout } from "./layout/Layout.tsx";
+import { mailRoutes } from "./mail/index.tsx";
 import { organisationsResources } from "./organisations/index.tsx";
 import { plansResources } from "./plans/index.tsx";
 import { providerRoutes } from "./provider/index.tsx";
@@ -35,6 +36,7 @@ export function App() {
         {controllingRoutes}
         {escalationsRoutes}
         {providerRoutes}
+        {mailRoutes}
       </CustomRoutes>
     </Admin>
   );

@@ -1,6 +1,6 @@
 // Who may see and do what. Every resolver, subscription and export asks here;
 // nothing else in the hub decides access.
-import type { ReadClient } from "../db/client.ts";
+import type { Tx } from "../db/client.ts";
 import type { Role } from "../db/generated/client/enums.ts";
 import { forbidden, notFound, unauthenticated } from "../lib/errors.ts";
 
@@ -44,7 +44,7 @@ export class Access {
     visibleAuthorityIds: readonly string[],
     /** The provider the viewer works for, or the one serving the viewer's authority. */
     private readonly providerId: string | null,
-    private readonly db: ReadClient | null = null,
+    private readonly db: Tx | null = null,
   ) {
     this.roles = new Set(user?.roles ?? []);
     this.authorities = new Set(visibleAuthorityIds);
@@ -58,7 +58,7 @@ export class Access {
    * The tenant rule: an authority's people see their authority; the provider's people
    * see every authority their provider serves.
    */
-  static async forUser(db: ReadClient, user: ViewerUser, sessionId: string | null): Promise<Access> {
+  static async forUser(db: Tx, user: ViewerUser, sessionId: string | null): Promise<Access> {
     if (user.providerId) {
       const rows = await db.schoolAuthority.findMany({
         where: { providerId: user.providerId },
@@ -80,6 +80,22 @@ export class Access {
       return new Access(user, sessionId, [user.authorityId], authority?.providerId ?? null, db);
     }
     return new Access(user, sessionId, [], null, db);
+  }
+
+  /**
+   * A person's access outside any session, as it stands now (mail going out to them): null for
+   * an unknown or deactivated person, who is sent nothing. Read through a transaction, it lives
+   * no longer than that transaction.
+   */
+  static async ofPerson(db: Tx, userId: string): Promise<Access | null> {
+    const person = await db.user.findUnique({
+      where: { id: userId },
+      include: { roles: { select: { role: true } } },
+    });
+    if (!person?.active) return null;
+    const { id, email, name, providerId, authorityId, schoolId } = person;
+    const roles = person.roles.map((r) => r.role);
+    return Access.forUser(db, { id, email, name, providerId, authorityId, schoolId, roles }, null);
   }
 
   get signedIn(): boolean {

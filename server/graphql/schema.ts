@@ -8,6 +8,7 @@ import "../modules/controlling/schema.ts";
 import "../modules/escalations/schema.ts";
 import "../modules/organisations/overview-schema.ts";
 import "../modules/plans/schema.ts";
+import "../modules/mail/schema.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -42,6 +42,18 @@ export function berlinInstant(date: string, time: string): Date {
   return new Date(instant);
 }
 
+/** The wall-clock time in Europe/Berlin of an instant, as YYYY-MM-DDTHH:MM:SS (no offset). */
+export function berlinWallClock(instant: Date): string {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000 + berlinOffsetMs(instant))
+    .toISOString()
+    .slice(0, 19);
+}
+
+/** "10:00" for an instant, in Europe/Berlin. */
+export function berlinTime(instant: Date): string {
+  return berlinWallClock(instant).slice(11, 16);
+}
+
 function berlinOffsetMs(instant: Date): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone: "Europe/Berlin",

@@ -70,6 +70,10 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
+    // Without SMTP_URL a hub writes mail as files: into its own folder, not the repository's data/.
+    mailFolder: path.join(dir, "mail"),
+    // No mail loop unless a test asks for one: its polling would count in tests that count queries.
+    mailPollMs: 0,
     ...options.config,
   };
   const db = await openDatabase(config.databaseUrl);

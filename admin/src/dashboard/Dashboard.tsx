@@ -6,6 +6,7 @@ import type { Role } from "../authProvider.ts";
 import { controllingDashboards } from "../controlling/index.tsx";
 import { escalationsDashboards } from "../escalations/index.tsx";
 import { governanceDashboards } from "../governance/index.tsx";
+import { MailDeliveryNote } from "../mail/index.tsx";
 
 const dashboards: Partial<Record<Role, ComponentType>> = {
   ...governanceDashboards,
@@ -41,6 +42,7 @@ export function Dashboard() {
           {permissions.map((r) => translate(`hub.roles.${r}`)).join(" · ")}
         </Typography>
       )}
+      <MailDeliveryNote />
       {Body ? (
         // A role's dashboard is its own chunk: the welcome shows while it loads.
         <Suspense fallback={<LinearProgress />}>

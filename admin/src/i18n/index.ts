@@ -6,6 +6,7 @@ import englishMessages from "ra-language-english";
 import { controllingMessages } from "../controlling/index.tsx";
 import { escalationsMessages } from "../escalations/index.tsx";
 import { governanceMessages } from "../governance/index.tsx";
+import { mailMessages } from "../mail/index.tsx";
 import { organisationsMessages } from "../organisations/index.tsx";
 import { plansMessages } from "../plans/index.tsx";
 import { providerMessages } from "../provider/index.tsx";
@@ -37,6 +38,7 @@ export const germanMessages = merge(
   escalationsMessages as Messages,
   plansMessages as Messages,
   providerMessages as Messages,
+  mailMessages as Messages,
 );
 
 function lookup(messages: Messages, key: string): string | undefined {

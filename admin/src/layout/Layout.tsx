@@ -1,9 +1,11 @@
 import { type ReactNode, useEffect } from "react";
 import {
   AppBar,
+  Logout,
   Menu,
   Layout as RaLayout,
   TitlePortal,
+  UserMenu,
   useNotify,
   usePermissions,
   useRefresh,
@@ -14,6 +16,7 @@ import { controllingMenu } from "../controlling/index.tsx";
 import { escalationsMenu } from "../escalations/index.tsx";
 import { governanceMenu } from "../governance/index.tsx";
 import { RECONNECTED } from "../graphql.ts";
+import { MailSettingsMenuItem } from "../mail/index.tsx";
 import { organisationsMenu } from "../organisations/index.tsx";
 import { plansMenu } from "../plans/index.tsx";
 import { providerMenu } from "../provider/index.tsx";
@@ -51,7 +54,14 @@ function SideMenu() {
 
 function TopBar() {
   return (
-    <AppBar>
+    <AppBar
+      userMenu={
+        <UserMenu>
+          <MailSettingsMenuItem />
+          <Logout />
+        </UserMenu>
+      }
+    >
       <TitlePortal />
       <TopBarSearch />
     </AppBar>

@@ -84,6 +84,7 @@ export const ACTION_LABELS: Record<string, string> = {
   ORDERED: "bestellt",
   DELIVERED: "geliefert",
   ACCEPTED: "abgenommen",
+  MAIL_SETTING: "E-Mail-Einstellung geändert",
 };
 
 /** Field names as the console's forms call them. */
@@ -154,6 +155,11 @@ const FIELD_LABELS: Record<string, string> = {
   confirmedAt: "Bestätigt am",
   threshold: "Schwelle",
   burnMarginPct: "Toleranz (Prozentpunkte)",
+  // A person's mail settings (server/modules/mail/settings.ts), audited per kind.
+  INVITATION: "E-Mail: Einladungen",
+  MINUTES: "E-Mail: Protokolle",
+  REMINDER: "E-Mail: Erinnerungen",
+  DIGEST: "E-Mail: Wochenübersicht",
 };
 
 /** Which record an id field names, for its name instead of the id. */

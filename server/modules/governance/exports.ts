@@ -29,7 +29,7 @@ const ACTION_LABEL: Record<ActionItemStatus, string> = {
   DONE: "erledigt",
   CANCELLED: "entfallen",
 };
-const KIND_LABEL = { JOUR_FIXE: "Jour-Fixe", STEERING_GROUP: "Steuerungsgruppe Schul-IT" } as const;
+export const KIND_LABEL = { JOUR_FIXE: "Jour-Fixe", STEERING_GROUP: "Steuerungsgruppe Schul-IT" } as const;
 
 /** Everything the minutes show, read in one go; NOT_FOUND for a meeting the caller may not see. */
 export async function minutesRecord(db: ReadClient, access: Access, meetingId: string) {
@@ -248,7 +248,7 @@ export async function minutesPdf(m: Minutes): Promise<Buffer> {
  * TEXT values escaped as RFC 5545 asks; every line break (CRLF, a lone CR, LF) becomes \\n, and
  * other control characters go, so no value can end its line and start a property of its own.
  */
-function icalText(text: string): string {
+export function icalText(text: string): string {
   return text
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
@@ -257,7 +257,7 @@ function icalText(text: string): string {
     .replace(/[^\P{Cc}\t]/gu, "");
 }
 
-function icalTime(instant: Date): string {
+export function icalTime(instant: Date): string {
   return `${instant
     .toISOString()
     .replace(/[-:]/g, "")
@@ -265,7 +265,7 @@ function icalTime(instant: Date): string {
 }
 
 /** Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 sequence. */
-function fold(line: string): string {
+export function fold(line: string): string {
   const parts: string[] = [];
   let current = "";
   let bytes = 0;
@@ -295,6 +295,11 @@ export interface CalendarMeeting {
   updatedAt: Date;
 }
 
+/** A meeting's calendar entry everywhere (feed and invitations): a move or cancellation updates it. */
+export function meetingUid(meetingId: string): string {
+  return `meeting-${meetingId}@schul-it-hub`;
+}
+
 /** UIDs are the meeting ids: a moved or cancelled meeting updates the same calendar entry (SEQUENCE = version). */
 export function meetingsIcal(authorityName: string, meetings: CalendarMeeting[]): string {
   const lines = [
@@ -310,7 +315,7 @@ export function meetingsIcal(authorityName: string, meetings: CalendarMeeting[])
     const end = new Date(m.scheduledAt.getTime() + m.durationMinutes * 60_000);
     lines.push(
       "BEGIN:VEVENT",
-      `UID:meeting-${m.id}@schul-it-hub`,
+      `UID:${meetingUid(m.id)}`,
       `DTSTAMP:${icalTime(m.updatedAt)}`,
       `DTSTART:${icalTime(m.scheduledAt)}`,
       `DTEND:${icalTime(end)}`,

@@ -40,6 +40,7 @@ import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/unit
 import { optionalText, requiredText } from "../../lib/validate.ts";
 import { diff } from "../audit/service.ts";
 import { putOnAgenda } from "../escalations/lifecycle.ts";
+import { invitedOf, queueMeetingMail, queueMinutesMail } from "../mail/meetings.ts";
 import type { Work } from "../work.ts";
 import { indexDocument, unindexDocument } from "./search.ts";
 
@@ -150,6 +151,7 @@ export async function createMeeting({ tx, access, audit }: Work, input: CreateMe
       invited,
     },
   });
+  await queueMeetingMail(tx, meeting.id, { kind: "CREATED" });
   return meeting;
 }
 
@@ -286,6 +288,7 @@ export async function moveMeeting(
     action: "MOVE",
     changes: { scheduledAt: [meeting.scheduledAt, input.scheduledAt] },
   });
+  await queueMeetingMail(tx, meeting.id, { kind: "CHANGED", before: meeting, after: updated });
   return updated;
 }
 
@@ -308,6 +311,7 @@ export async function cancelMeeting(
     action: "CANCEL",
     changes: { reason },
   });
+  await queueMeetingMail(tx, meeting.id, { kind: "CANCELLED" });
   return updated;
 }
 
@@ -337,6 +341,7 @@ export async function updateMeeting(
     changes: diff(meeting, changes),
   });
   await indexMinutes(tx, updated);
+  await queueMeetingMail(tx, meeting.id, { kind: "CHANGED", before: meeting, after: updated });
   return updated;
 }
 
@@ -368,6 +373,7 @@ export async function setParticipants(
   const everyone = [...new Set([...invited, ...attended])];
   requireDraft(meeting);
   await checkPeople(tx, meeting.authorityId, everyone, "invitedIds");
+  const invitedBefore = await invitedOf(tx, meeting.id);
   await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id } });
   await tx.meetingParticipant.createMany({
     data: everyone.map((userId) => ({
@@ -384,7 +390,9 @@ export async function setParticipants(
     action: "PARTICIPANTS",
     changes: { invited: [...invited], attended: [...attended] },
   });
-  return tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+  const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { version: { increment: 1 } } });
+  await queueMeetingMail(tx, meeting.id, { kind: "INVITED", before: invitedBefore });
+  return updated;
 }
 
 export async function finalizeMinutes({ tx, access, audit }: Work, input: { meetingId: string }) {
@@ -413,6 +421,7 @@ export async function finalizeMinutes({ tx, access, audit }: Work, input: { meet
     action: "FINALIZE",
     changes: { minutesStatus: ["DRAFT", "FINAL"] },
   });
+  await queueMinutesMail(tx, meeting.id);
   return updated;
 }
 

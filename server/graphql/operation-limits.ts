@@ -320,7 +320,7 @@ export function operationRefusal(error: unknown): HubError | null {
   return null;
 }
 
-const SUGGESTION = / ?Did you mean(.+?)\?$/;
+const SUGGESTION = / ?(?:Did you mean|Meinten Sie)(.+?)\?$/;
 
 /** Without graphql-js' "Did you mean …" hints, which spell out the schema production hides. */
 export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -101,13 +101,24 @@ function reasonInGerman(reason: string, value: string, base: string, field: stri
   return { message: `${name}: Die Eingabe „${shown(value)}“ ist ungültig.`, field };
 }
 
+/**
+ * graphql-js' "Did you mean …?" in German; production strips it with the English one
+ * (operation-limits.ts withoutSuggestions), as it would spell out the schema.
+ */
+function suggestion(reason: string): string {
+  const names = /Did you mean (?:the enum value |the field )?(.+?)\?$/.exec(reason)?.[1];
+  if (!names) return "";
+  return ` Meinten Sie ${names.replace(/"([^"]*)"/g, "„$1“").replace(/ or /g, " oder ")}?`;
+}
+
 /** The German form of a graphql-js variable error, or null for any other message. */
 export function requestErrorInGerman(message: string): RequestError | null {
   const invalid = /^Variable "\$(\w+)" got invalid value (.*?)(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (invalid) {
     const [, variable = "", value = "", at, reason = ""] = invalid;
     const base = at ? fieldPath(at) : "";
-    return reasonInGerman(reason, value, base, base || variable);
+    const german = reasonInGerman(reason, value, base, base || variable);
+    return { ...german, message: german.message + suggestion(reason) };
   }
   const absent =
     /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(

@@ -76,7 +76,7 @@ describe("production hides the schema", () => {
       "a misspelt enum value",
       "query($id: ID!, $status: EscalationStatus) { schoolAuthority(id: $id) { escalations(status: $status) { id } } }",
       { id: gid("SchoolAuthority", "x"), status: "RAISE" },
-      /"RAISE" does not exist in "EscalationStatus"/,
+      /^„status“: „RAISE“ ist hier nicht zulässig\.$/,
     ],
   ])(
     "names nothing of the schema through suggestions for %s, over HTTP and WebSocket",
@@ -84,11 +84,11 @@ describe("production hides the schema", () => {
       for (const answer of await both(production, token, query, variables)) {
         expect(answer.errors.length).toBeGreaterThan(0);
         expect(answer.errors[0]?.message).toMatch(names);
-        for (const error of answer.errors) expect(error.message).not.toMatch(/Did you mean/);
+        for (const error of answer.errors) expect(error.message).not.toMatch(/Did you mean|Meinten Sie/);
       }
       const developer = await development.login("schul-it@schwerin.example");
       for (const answer of await both(development, developer, query, variables)) {
-        expect(answer.errors[0]?.message).toMatch(/Did you mean/);
+        expect(answer.errors[0]?.message).toMatch(/Did you mean|Meinten Sie/);
       }
     },
   );

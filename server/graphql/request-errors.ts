@@ -3,36 +3,7 @@
 // read these in the console: here they become German, name the field in words, and carry the
 // field's path (as `field`, like the services' own BAD_USER_INPUT) so the console shows them there.
 
-/** German names of the input fields people type into; others are named as they are. */
-const LABELS: Record<string, string> = {
-  personDays: "Personentage",
-  contractedPersonDays: "Beauftragte Personentage",
-  personDayImpact: "Auswirkung in Personentagen",
-  costImpact: "Kostenauswirkung",
-  estimatedCost: "Geschätzte Kosten",
-  investmentEuros: "Investition",
-  dailyRate: "Tagessatz",
-  newVolume: "Neues Volumen",
-  date: "Datum",
-  dueDate: "Fällig am",
-  followUpDate: "Wiedervorlage am",
-  scheduledAt: "Termin",
-  startDate: "Erster Termin",
-  endDate: "Letzter Termin",
-  validFrom: "Gültig ab",
-  validTo: "Gültig bis",
-  effectiveDate: "Wirksam ab",
-  handoverDate: "Übergabe am",
-  title: "Titel",
-  text: "Text",
-  year: "Jahr",
-  month: "Monat",
-  percent: "Prozent",
-  periodStart: "Erstes Planjahr",
-  periodEnd: "Letztes Planjahr",
-  description: "Beschreibung",
-  reason: "Begründung",
-};
+import { FIELD_LABELS } from "../lib/field-labels.ts";
 
 export interface RequestError {
   message: string;
@@ -51,7 +22,7 @@ function label(field: string): string {
       .split(".")
       .filter((part) => !/^\d+$/.test(part))
       .at(-1) ?? field;
-  return LABELS[last] ?? `„${last}“`;
+  return FIELD_LABELS[last] ?? `„${last}“`;
 }
 
 /** graphql-js prints values as JSON-like text; people see the value itself. */

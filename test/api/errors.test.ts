@@ -235,7 +235,7 @@ describe("malformed variables are refused in German, naming the field", () => {
       },
       manager,
     );
-    expect(kind.errors?.[0]?.message).toBe("„kind“: „KAFFEEKLATSCH“ ist hier nicht zulässig.");
+    expect(kind.errors?.[0]?.message).toBe("Art: „KAFFEEKLATSCH“ ist hier nicht zulässig.");
     const absent = await hub.gql(BOOK, {}, manager);
     expect(absent.errors?.[0]?.message).toBe("„input“: Angabe fehlt.");
   });

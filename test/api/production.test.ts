@@ -76,7 +76,7 @@ describe("production hides the schema", () => {
       "a misspelt enum value",
       "query($id: ID!, $status: EscalationStatus) { schoolAuthority(id: $id) { escalations(status: $status) { id } } }",
       { id: gid("SchoolAuthority", "x"), status: "RAISE" },
-      /^„status“: „RAISE“ ist hier nicht zulässig\.$/,
+      /^Status: „RAISE“ ist hier nicht zulässig\.$/,
     ],
   ])(
     "names nothing of the schema through suggestions for %s, over HTTP and WebSocket",

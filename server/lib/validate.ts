@@ -1,5 +1,6 @@
 // Checks of free text that every module's input goes through, with the same German messages.
 import { badInput, type HubError } from "./errors.ts";
+import { FIELD_LABELS } from "./field-labels.ts";
 
 /** What a string input may hold unless its field allows more: names, titles, keys, references, ids. */
 export const DEFAULT_MAX_LENGTH = 200;
@@ -12,8 +13,18 @@ export const MAX_PASSWORD_LENGTH = 1024;
 /** The most entries of a list input (people invited, agenda order, members, service lines). */
 export const MAX_LIST_LENGTH = 500;
 
+/** The field as people know it: its German name where it has one. */
+function named(field: string): string {
+  const last =
+    field
+      .split(".")
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? field;
+  return FIELD_LABELS[last] ?? last;
+}
+
 export function tooLong(field: string, max: number): HubError {
-  return badInput(field, `Die Eingabe „${field}“ darf höchstens ${max} Zeichen lang sein.`);
+  return badInput(field, `Die Eingabe „${named(field)}“ darf höchstens ${max} Zeichen lang sein.`);
 }
 
 /** PostgreSQL's text cannot hold U+0000, and no name or text of the hub needs it. */

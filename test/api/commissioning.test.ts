@@ -377,7 +377,7 @@ describe("amendments (Nachträge) need the client", () => {
     }
     expect(
       (await propose(t.manager, { ...input, effectiveDate: "2012-12-31" })).errors?.[0]?.message,
-    ).toMatch(/frühestens ab Beginn der Laufzeit \(2013-01-01\)/);
+    ).toMatch(/frühestens ab Beginn der Laufzeit \(01\.01\.2013\)/);
 
     // Nothing is in force yet.
     const before = await hub.gql<{ serviceOrder: { contractedPersonDays: string; lines: unknown[] } }>(

@@ -240,3 +240,25 @@ describe("malformed variables are refused in German, naming the field", () => {
     expect(absent.errors?.[0]?.message).toBe("„input“: Angabe fehlt.");
   });
 });
+
+describe("the services' refusals speak German formats", () => {
+  it("names an order's term in dd.mm.yyyy and a booking's limit with a decimal comma", async () => {
+    const order = await hub.db.read.serviceOrder.findFirstOrThrow({
+      where: { authority: { name: "Landeshauptstadt Schwerin" }, status: "ACTIVE" },
+      orderBy: { year: "desc" },
+    });
+    const book = (input: Record<string, unknown>) =>
+      hub.gql(
+        "mutation($input: RecordBookingInput!) { recordBooking(input: $input) { id } }",
+        { input: { serviceOrderId: gid("ServiceOrder", order.id), description: "Arbeit", ...input } },
+        manager,
+      );
+    const german = (iso: string) => iso.split("-").reverse().join(".");
+    const outside = await book({ date: "2000-01-03", personDays: "1" });
+    expect(outside.errors?.[0]?.message).toBe(
+      `Das Datum liegt außerhalb der Laufzeit des Servicescheins (${german(order.validFrom)} bis ${german(order.validTo)}).`,
+    );
+    const tooMuch = await book({ date: order.validFrom, personDays: "25" });
+    expect(tooMuch.errors?.[0]?.message).toBe("Eine Buchung darf höchstens 20,00 Personentage umfassen.");
+  });
+});

@@ -150,7 +150,7 @@ describe("every string input has a maximum length", () => {
     expect(r.status).toBe(200);
     expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors?.[0]?.extensions?.field).toBe("text");
-    expect(r.errors?.[0]?.message).toMatch(/höchstens 200 Zeichen/);
+    expect(r.errors?.[0]?.message).toBe("Die Eingabe „Text“ darf höchstens 200 Zeichen lang sein.");
     const atLimit = await hub.gql(
       "query($text: String!) { searchGovernance(text: $text) { title } }",
       { text: `Konzept ${"b".repeat(DEFAULT_MAX_LENGTH - 8)}` },

@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { requireBooker } from "../../access/controlling.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Booking, ProofStatus } from "../../db/generated/client/client.ts";
-import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
+import { germanDate, isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
-import { fromHundredths, toHundredths } from "../../lib/units.ts";
+import { fromHundredths, germanDecimal, toHundredths } from "../../lib/units.ts";
 import { optionalText, requiredText } from "../../lib/validate.ts";
 import { outsideResponsibility } from "../organisations/handovers.ts";
 import type { Work } from "../work.ts";
@@ -198,7 +198,7 @@ export async function recordBooking(
   if (input.date < order.validFrom || input.date > order.validTo) {
     throw badInput(
       "date",
-      `Das Datum liegt außerhalb der Laufzeit des Servicescheins (${order.validFrom} bis ${order.validTo}).`,
+      `Das Datum liegt außerhalb der Laufzeit des Servicescheins (${germanDate(order.validFrom)} bis ${germanDate(order.validTo)}).`,
     );
   }
   if (input.date > today)
@@ -208,7 +208,7 @@ export async function recordBooking(
   if (personDays > MAX_BOOKING_HUNDREDTHS) {
     throw badInput(
       "personDays",
-      `Eine Buchung darf höchstens ${fromHundredths(MAX_BOOKING_HUNDREDTHS)} Personentage umfassen.`,
+      `Eine Buchung darf höchstens ${germanDecimal(fromHundredths(MAX_BOOKING_HUNDREDTHS))} Personentage umfassen.`,
     );
   }
   const line = order.lines.find((l) => l.name === input.category.trim());

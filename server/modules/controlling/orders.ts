@@ -12,9 +12,9 @@ import {
 import type { Access } from "../../access/index.ts";
 import type { Tx } from "../../db/client.ts";
 import type { DecisionStatus } from "../../db/generated/client/enums.ts";
-import { isIsoDate, todayInBerlin } from "../../lib/dates.ts";
+import { germanDate, isIsoDate, todayInBerlin } from "../../lib/dates.ts";
 import { badInput, conflict, notFound } from "../../lib/errors.ts";
-import { fromCents, fromHundredths, toCents, toHundredths } from "../../lib/units.ts";
+import { fromCents, fromHundredths, germanDecimal, toCents, toHundredths } from "../../lib/units.ts";
 import { requiredText } from "../../lib/validate.ts";
 import type { Work } from "../work.ts";
 import { type ApprovedAmendment, inForceOrder, lineSchedule, volumeAt } from "./figures.ts";
@@ -108,7 +108,7 @@ export async function createServiceOrder({ tx, access, audit }: Work, input: Cre
   if (sum !== contracted) {
     throw badInput(
       "lines",
-      `Die Leistungsarten ergeben ${fromHundredths(sum)} PT, beauftragt sind ${fromHundredths(contracted)} PT.`,
+      `Die Leistungsarten ergeben ${germanDecimal(fromHundredths(sum))} PT, beauftragt sind ${germanDecimal(fromHundredths(contracted))} PT.`,
     );
   }
   const title = input.title?.trim() || `Serviceschein ${input.year}`;
@@ -267,13 +267,13 @@ export async function amendServiceOrder(
   if (effectiveDate < order.validFrom) {
     throw badInput(
       "effectiveDate",
-      `Ein Nachtrag gilt frühestens ab Beginn der Laufzeit (${order.validFrom}), nicht ab ${effectiveDate}.`,
+      `Ein Nachtrag gilt frühestens ab Beginn der Laufzeit (${germanDate(order.validFrom)}), nicht ab ${germanDate(effectiveDate)}.`,
     );
   }
   if (effectiveDate > order.validTo) {
     throw badInput(
       "effectiveDate",
-      `Ein Nachtrag gilt innerhalb der Laufzeit (bis ${order.validTo}), nicht ab ${effectiveDate}.`,
+      `Ein Nachtrag gilt innerhalb der Laufzeit (bis ${germanDate(order.validTo)}), nicht ab ${germanDate(effectiveDate)}.`,
     );
   }
   if (order.status === "DRAFT")
@@ -288,7 +288,7 @@ export async function amendServiceOrder(
     ? volumeAt(lineSchedule(line.volume, await approvedOf(tx, line.id)), effectiveDate)
     : 0;
   if (line && previousVolume === newVolume)
-    throw conflict(`Die Leistungsart hat ab ${effectiveDate} bereits dieses Volumen.`);
+    throw conflict(`Die Leistungsart hat ab ${germanDate(effectiveDate)} bereits dieses Volumen.`);
   line ??= await tx.serviceLine.create({
     data: { orderId: order.id, name, volume: 0, position: lines.length + 1 },
   });

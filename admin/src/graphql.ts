@@ -3,8 +3,19 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { type Client, createClient } from "graphql-ws";
 
+/**
+ * The hub answers a refused request (variables it cannot read, a query too costly) with status
+ * 400 and its German errors in the body, as GraphQL over HTTP has it. Apollo Client reads errors
+ * only from a 2xx answer and would report "Response not successful" instead: it gets the body.
+ */
+async function fetchWithErrors(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.status !== 400 || !response.headers.get("content-type")?.includes("json")) return response;
+  return new Response(await response.text(), { status: 200, headers: response.headers });
+}
+
 export const apollo = new ApolloClient({
-  link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
+  link: new HttpLink({ uri: "/graphql", credentials: "same-origin", fetch: fetchWithErrors }),
   // __typename (added by default) lets `node(id:) { ... on Type }` fragments match.
   cache: new InMemoryCache({
     typePolicies: {

@@ -92,7 +92,12 @@ describe("commissioning", () => {
     expect(summary).toContain(DECISION);
     expect(summary).toContain("1.2.1.01.54310000");
     await confirm.getByRole("button", { name: "Verbindlich beauftragen" }).click();
-    await controller.getByText("Der Serviceschein ist beauftragt.").waitFor();
+    // Success names what was commissioned, against which budget line.
+    await controller
+      .getByText(
+        /^Serviceschein 2029 für Landeshauptstadt Schwerin beauftragt: 120,5 PT zu Lasten der Haushaltsstelle 1\.2\.1\.01\.54310000\. Ab jetzt kann gebucht werden\.$/,
+      )
+      .waitFor();
     await own.getByText("1.2.1.01.54310000").waitFor();
     await own.getByText(new RegExp(DECISION)).waitFor();
     await own.getByText(new RegExp(controllerName)).waitFor();

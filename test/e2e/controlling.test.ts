@@ -144,11 +144,27 @@ describe("service orders", () => {
     );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toMatch(/application\/pdf/);
-    await issued.first().getByRole("button", { name: "Als geprüft markieren" }).click();
-    await page.getByText(`Leistungsnachweis ${month}: geprüft.`).waitFor();
-    const checked = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: month ?? "" }) });
-    await checked.getByText("geprüft", { exact: true }).waitFor();
-    await checked.getByRole("button", { name: "Als beglichen markieren" }).waitFor();
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: month ?? "" }) });
+    await row.getByRole("button", { name: "Als geprüft markieren" }).click();
+    // A confirmation that says what checking means; cancelling changes nothing.
+    const confirm = page.getByRole("dialog", { name: `Leistungsnachweis ${month} als geprüft markieren?` });
+    await confirm.getByText(/als sachlich richtig\. Beanstanden ist danach nicht mehr möglich/).waitFor();
+    await expectAccessible(page, "proof check confirmation");
+    await confirm.getByRole("button", { name: "Abbrechen" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await row.getByText("ausgestellt", { exact: true }).waitFor();
+    await row.getByRole("button", { name: "Als geprüft markieren" }).click();
+    await confirm.getByRole("button", { name: "Als geprüft markieren" }).click();
+    // The success message says what happened.
+    await page
+      .getByText(`Leistungsnachweis ${month} als geprüft markiert; er kann jetzt beglichen werden.`)
+      .waitFor();
+    await row.getByText("geprüft", { exact: true }).waitFor();
+    await row.getByRole("button", { name: "Als beglichen markieren" }).waitFor();
+    // Focus moves on to the next step of the same proof.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Als beglichen markieren");
     await page.context().close();
   });
 

@@ -70,7 +70,7 @@ describe("governance, more", () => {
     // A typo is caught in the form, before anything reaches the server.
     await cost.fill("1.234,5x");
     await page.getByRole("button", { name: "Speichern" }).click();
-    await page.getByText(/Bitte einen Betrag wie 1\.234,56/).waitFor();
+    await page.getByText("„1.234,5x“ ist keine Zahl. Bitte so schreiben: 1.500,50 oder 1500,50.").waitFor();
     await cost.fill("1.234,56");
     await page.getByRole("button", { name: "Speichern" }).click();
 

@@ -24,20 +24,30 @@ import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
-import { decimalInput } from "./bookings.tsx";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { PERSON_DAYS, parseNumber } from "../ui/numbers.ts";
 import { AMENDMENT_PROPOSERS, ORDER_CLIENTS } from "./roles.ts";
 import { Scroll, TextActionButton, useAction } from "./ui.tsx";
 
+/** The fields of the amendment form the API names in its refusals; others go to a toast. */
+const FIELDS = ["category", "personDays", "effectiveDate", "reason"];
+
 function AmendButton({ order }: { order: Row }) {
   const translate = useTranslate();
-  const { run, busy } = useAction();
+  const { run, busy, errorAt, clearError } = useAction();
   const id = useId();
   const [open, setOpen] = useState(false);
   const empty = { category: order.lines[0]?.name ?? "", personDays: "", effectiveDate: "", reason: "" };
   const [form, setForm] = useState(empty);
+  const [submitted, setSubmitted] = useState(false);
   const t = (key: string) => translate(`controlling.amendments.${key}`);
+  const change = (field: keyof typeof form, value: string) => {
+    clearError(field);
+    setForm((f) => ({ ...f, [field]: value }));
+  };
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [field]: event.target.value }));
+    change(field, event.target.value);
+  const at = (field: string) => ({ error: Boolean(errorAt(field)), helperText: errorAt(field) ?? undefined });
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
@@ -47,6 +57,11 @@ function AmendButton({ order }: { order: Row }) {
         <form
           onSubmit={async (event) => {
             event.preventDefault();
+            const volume = parseNumber(form.personDays, PERSON_DAYS);
+            if (!volume.ok) {
+              setSubmitted(true);
+              return;
+            }
             const ok = await run(
               () =>
                 request(
@@ -55,16 +70,18 @@ function AmendButton({ order }: { order: Row }) {
                     input: {
                       serviceOrderId: order.id,
                       category: form.category.trim(),
-                      personDays: decimalInput(form.personDays),
+                      personDays: volume.value,
                       effectiveDate: form.effectiveDate || null,
                       reason: form.reason.trim(),
                     },
                   },
                 ),
               t("done"),
+              { fields: FIELDS },
             );
             if (ok) {
               setOpen(false);
+              setSubmitted(false);
               setForm(empty);
             }
           }}
@@ -77,20 +94,24 @@ function AmendButton({ order }: { order: Row }) {
                 value={form.category}
                 onChange={set("category")}
                 required
-                helperText={order.lines.map((l: Row) => l.name).join(" · ")}
+                error={Boolean(errorAt("category"))}
+                helperText={errorAt("category") ?? order.lines.map((l: Row) => l.name).join(" · ")}
               />
-              <TextField
+              <NumberField
                 label={t("personDays")}
                 value={form.personDays}
-                onChange={set("personDays")}
+                onChange={(text) => change("personDays", text)}
+                spec={PERSON_DAYS}
                 required
-                slotProps={{ htmlInput: { inputMode: "decimal" } }}
+                showProblem={submitted}
+                serverError={errorAt("personDays")}
               />
               <TextField
                 type="date"
                 label={t("effectiveDate")}
                 value={form.effectiveDate}
                 onChange={set("effectiveDate")}
+                {...at("effectiveDate")}
                 slotProps={{ inputLabel: { shrink: true } }}
               />
               <TextField
@@ -99,6 +120,7 @@ function AmendButton({ order }: { order: Row }) {
                 onChange={set("reason")}
                 required
                 multiline
+                {...at("reason")}
               />
             </Box>
           </DialogContent>

@@ -17,14 +17,16 @@ import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { PERSON_DAYS, parseNumber } from "../ui/numbers.ts";
 import { BOOKERS, INVOICE_READERS } from "./roles.ts";
 import { Scroll, TextActionButton, useAction } from "./ui.tsx";
 
 const today = () =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date()).slice(0, 10);
 
-/** "1,5" or "1.5" → "1.5"; anything else stays as typed, for the server to refuse in German. */
-export const decimalInput = (value: string) => value.trim().replace(/\s/g, "").replace(",", ".");
+/** The fields of the booking form the API names in its refusals; others go to a toast. */
+const FIELDS = ["date", "personDays", "category", "schoolId", "ticketRef", "description"];
 
 export interface OrderForBooking {
   id: string;
@@ -35,7 +37,7 @@ export interface OrderForBooking {
 
 export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBooked?: () => void }) {
   const translate = useTranslate();
-  const { run, busy } = useAction();
+  const { run, busy, errorAt, clearError } = useAction();
   const [form, setForm] = useState({
     date: today(),
     personDays: "",
@@ -44,25 +46,36 @@ export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBoo
     ticketRef: "",
     description: "",
   });
+  const [submitted, setSubmitted] = useState(false);
   // One key per intended booking: a double click or a retry after a timeout books it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
+  const change = (field: keyof typeof form, value: string) => {
+    clearError(field);
+    setForm((f) => ({ ...f, [field]: value }));
+  };
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [field]: event.target.value }));
+    change(field, event.target.value);
   const label = (field: string) => translate(`resources.bookings.fields.${field}`);
+  const at = (field: string) => ({ error: Boolean(errorAt(field)), helperText: errorAt(field) ?? undefined });
   return (
     <Box
       component="form"
       aria-label={translate("controlling.bookings.newTitle")}
       onSubmit={async (event) => {
         event.preventDefault();
-        const amount = decimalInput(form.personDays);
+        const amount = parseNumber(form.personDays, PERSON_DAYS);
+        // Refused at the field as typed ("1,333" stays "1,333"); nothing reaches the server.
+        if (!amount.ok) {
+          setSubmitted(true);
+          return;
+        }
         const ok = await run(
           () =>
             request(`mutation ($input: RecordBookingInput!) { recordBooking(input: $input) { id } }`, {
               input: {
                 serviceOrderId: order.id,
                 date: form.date,
-                personDays: amount,
+                personDays: amount.value,
                 category: form.category || null,
                 schoolId: form.schoolId || null,
                 ticketRef: form.ticketRef.trim() || null,
@@ -70,10 +83,12 @@ export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBoo
                 idempotencyKey: key,
               },
             }),
-          translate("controlling.bookings.done", { personDays: personDays(amount) }),
+          translate("controlling.bookings.done", { personDays: personDays(amount.value) }),
+          { fields: FIELDS },
         );
         if (ok) {
           setKey(crypto.randomUUID());
+          setSubmitted(false);
           setForm((f) => ({ ...f, personDays: "", ticketRef: "", description: "" }));
           onBooked?.();
         }
@@ -92,24 +107,40 @@ export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBoo
           value={form.date}
           onChange={set("date")}
           required
+          {...at("date")}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
+        <NumberField
           label={label("personDays")}
           value={form.personDays}
-          onChange={set("personDays")}
+          onChange={(text) => change("personDays", text)}
+          spec={PERSON_DAYS}
           required
+          name="personDays"
           placeholder="0,5"
-          slotProps={{ htmlInput: { inputMode: "decimal", name: "personDays" } }}
+          showProblem={submitted}
+          serverError={errorAt("personDays")}
         />
-        <TextField select label={label("category")} value={form.category} onChange={set("category")}>
+        <TextField
+          select
+          label={label("category")}
+          value={form.category}
+          onChange={set("category")}
+          {...at("category")}
+        >
           {order.lines.map((line) => (
             <MenuItem key={line.id} value={line.name}>
               {line.name}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label={label("school")} value={form.schoolId} onChange={set("schoolId")}>
+        <TextField
+          select
+          label={label("school")}
+          value={form.schoolId}
+          onChange={set("schoolId")}
+          {...at("schoolId")}
+        >
           <MenuItem value="">{translate("controlling.bookings.noSchool")}</MenuItem>
           {(order.authority.schools ?? []).map((school) => (
             <MenuItem key={school.id} value={school.id}>
@@ -121,6 +152,7 @@ export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBoo
           label={label("ticketRef")}
           value={form.ticketRef}
           onChange={set("ticketRef")}
+          {...at("ticketRef")}
           slotProps={{ htmlInput: { name: "ticketRef" } }}
         />
         <TextField
@@ -128,6 +160,7 @@ export function BookingForm({ order, onBooked }: { order: OrderForBooking; onBoo
           value={form.description}
           onChange={set("description")}
           required
+          {...at("description")}
           slotProps={{ htmlInput: { name: "description" } }}
         />
       </Box>

@@ -81,6 +81,16 @@ export function buildSeries(input: BurndownInput): Point[] {
   return [...points.values()].sort((a, b) => a.t - b.t);
 }
 
+/**
+ * Series colours, each at least 4.5:1 against the white card, as the legend writes its labels in
+ * them: dark blue 8.7:1, teal 6.6:1, grey 5.3:1, burnt orange 6.5:1 (the band is drawn lighter
+ * through its opacity; its legend label keeps the full colour).
+ */
+const REMAINING = "#1f4e79";
+const CONSUMED = "#00695c";
+const PLAN = "#6b6b6b";
+const BAND = "#a04000";
+
 const german = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 2 });
 const tick = (t: number) => {
   const d = new Date(t);
@@ -133,15 +143,15 @@ export function BurndownChart({ input, height = 300 }: { input: BurndownInput; h
               dataKey="band"
               name={translate("controlling.chart.band")}
               stroke="none"
-              fill="#f0a35e"
-              fillOpacity={0.35}
+              fill={BAND}
+              fillOpacity={0.2}
               isAnimationActive={false}
               connectNulls
             />
             <Line
               dataKey="plan"
               name={translate("controlling.chart.plan")}
-              stroke="#6b6b6b"
+              stroke={PLAN}
               strokeDasharray="6 4"
               dot={false}
               isAnimationActive={false}
@@ -150,7 +160,7 @@ export function BurndownChart({ input, height = 300 }: { input: BurndownInput; h
             <Line
               dataKey="remaining"
               name={translate("controlling.chart.remaining")}
-              stroke="#1f4e79"
+              stroke={REMAINING}
               strokeWidth={2}
               dot={false}
               isAnimationActive={false}
@@ -159,7 +169,7 @@ export function BurndownChart({ input, height = 300 }: { input: BurndownInput; h
             <Line
               dataKey="consumed"
               name={translate("controlling.chart.consumed")}
-              stroke="#00695c"
+              stroke={CONSUMED}
               strokeWidth={2}
               dot={false}
               isAnimationActive={false}

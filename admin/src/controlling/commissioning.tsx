@@ -23,20 +23,11 @@ import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
 import { applyForecast, loadForecast, type PlanForecast } from "../plans/forecast.ts";
-import { decimalInput } from "./bookings.tsx";
+import { sumDecimals } from "../plans/sums.ts";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { EURO, PERSON_DAYS, parseNumber } from "../ui/numbers.ts";
 import { ORDER_CLIENTS, ORDER_MANAGERS } from "./roles.ts";
 import { useAction } from "./ui.tsx";
-
-/** "12.5" → 1250 hundredths; null for anything that is not a plain decimal with at most two places. */
-export function hundredthsOf(value: string): number | null {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(decimalInput(value));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
-
-/** 1250 → "12.50": the API's decimal string, computed in integers. */
-export const decimalOf = (hundredths: number) =>
-  `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
 
 interface LineForm {
   key: number;
@@ -50,9 +41,10 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`controlling.draft.${key}`, options);
-  const { run, busy } = useAction();
+  const { run, busy, errorAt, clearError } = useAction();
   const redirect = useRedirect();
   const id = useId();
+  const [submitted, setSubmitted] = useState(false);
   const [authorities, setAuthorities] = useState<{ id: string; name: string }[]>([]);
   const [form, setForm] = useState({ authorityId: "", year: String(nextYear()), dailyRate: "" });
   const [lines, setLines] = useState<LineForm[]>([{ key: 1, name: "Support", personDays: "" }]);
@@ -82,33 +74,55 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
       () => setAuthorities([]),
     );
   }, []);
-  const amounts = lines.map((l) => hundredthsOf(l.personDays));
-  const total = amounts.every((a) => a !== null) ? amounts.reduce((s: number, a) => s + (a ?? 0), 0) : null;
-  const setLine = (key: number, field: "name" | "personDays", value: string) =>
+  const amounts = lines.map((l) => parseNumber(l.personDays, PERSON_DAYS));
+  const values = amounts.flatMap((a) => (a.ok ? [a.value] : []));
+  const total = values.length === lines.length ? sumDecimals(values) : null;
+  const rate = form.dailyRate.trim() ? parseNumber(form.dailyRate, EURO) : null;
+  const setLine = (key: number, field: "name" | "personDays", value: string) => {
+    const index = lines.findIndex((l) => l.key === key);
+    clearError(`lines.${index}.${field}`);
     setLines((all) => all.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
+  };
+  // The API names a line's field by its place: lines.0.personDays.
+  const fields = [
+    "authorityId",
+    "year",
+    "dailyRate",
+    "contractedPersonDays",
+    ...lines.flatMap((_, i) => [`lines.${i}.name`, `lines.${i}.personDays`]),
+  ];
   return (
     <Dialog open onClose={onClose} aria-labelledby={id} fullWidth maxWidth="sm">
       <form
         onSubmit={async (event) => {
           event.preventDefault();
+          // Refused amounts show at their fields as typed; nothing reaches the server.
+          if (total === null || (rate !== null && !rate.ok)) {
+            setSubmitted(true);
+            return;
+          }
+          const dailyRate = rate?.ok ? rate.value : null;
           let created: string | null = null;
-          const ok = await run(async () => {
-            const data = await request<{ createServiceOrder: { id: string } }>(
-              "mutation ($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
-              {
-                input: {
-                  authorityId: form.authorityId,
-                  year: Number(form.year),
-                  // The sum of the lines, in integers; a line the console cannot read goes as typed, for the API to refuse.
-                  contractedPersonDays:
-                    total === null ? decimalInput(lines[0]?.personDays ?? "") : decimalOf(total),
-                  dailyRate: form.dailyRate.trim() ? decimalInput(form.dailyRate) : null,
-                  lines: lines.map((l) => ({ name: l.name.trim(), personDays: decimalInput(l.personDays) })),
+          const ok = await run(
+            async () => {
+              const data = await request<{ createServiceOrder: { id: string } }>(
+                "mutation ($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { id } }",
+                {
+                  input: {
+                    authorityId: form.authorityId,
+                    year: Number(form.year),
+                    // The exact sum of the lines.
+                    contractedPersonDays: total,
+                    dailyRate,
+                    lines: lines.map((l, i) => ({ name: l.name.trim(), personDays: values[i] })),
+                  },
                 },
-              },
-            );
-            created = data.createServiceOrder.id;
-          }, t("done"));
+              );
+              created = data.createServiceOrder.id;
+            },
+            t("done"),
+            { fields },
+          );
           if (ok && created) {
             onClose();
             redirect("show", "serviceOrders", created);
@@ -147,11 +161,16 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
               }}
               slotProps={{ htmlInput: { inputMode: "numeric", pattern: "[0-9]{4}" } }}
             />
-            <TextField
+            <NumberField
               label={t("dailyRate")}
               value={form.dailyRate}
-              onChange={(event) => setForm((f) => ({ ...f, dailyRate: event.target.value }))}
-              slotProps={{ htmlInput: { inputMode: "decimal" } }}
+              onChange={(text) => {
+                clearError("dailyRate");
+                setForm((f) => ({ ...f, dailyRate: text }));
+              }}
+              spec={EURO}
+              showProblem={submitted}
+              serverError={errorAt("dailyRate")}
             />
           </Box>
           <Stack
@@ -211,15 +230,19 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
                   label={t("lineName", { n: index + 1 })}
                   value={line.name}
                   onChange={(event) => setLine(line.key, "name", event.target.value)}
+                  error={Boolean(errorAt(`lines.${index}.name`))}
+                  helperText={errorAt(`lines.${index}.name`) ?? " "}
                 />
-                <TextField
+                <NumberField
                   size="small"
                   required
                   label={t("linePersonDays", { n: index + 1 })}
                   value={line.personDays}
-                  onChange={(event) => setLine(line.key, "personDays", event.target.value)}
-                  error={line.personDays.trim() !== "" && amounts[index] === null}
-                  slotProps={{ htmlInput: { inputMode: "decimal" } }}
+                  onChange={(text) => setLine(line.key, "personDays", text)}
+                  spec={PERSON_DAYS}
+                  showProblem={submitted}
+                  serverError={errorAt(`lines.${index}.personDays`)}
+                  helperText=" "
                 />
                 <IconButton
                   aria-label={t("removeLine", { n: index + 1 })}
@@ -244,7 +267,7 @@ function DraftOrderDialog({ onClose }: { onClose: () => void }) {
               {t("addLine")}
             </Button>
             <Typography variant="body2" data-testid="draft-total">
-              {t("total")}: {total === null ? "–" : personDays(decimalOf(total))}
+              {t("total")}: {total === null ? "–" : personDays(total)}
             </Typography>
           </Stack>
         </DialogContent>
@@ -318,7 +341,12 @@ function CommissionDialog({ order, onClose }: { order: Row; onClose: () => void 
                   commissionServiceOrder(input: $input) { id status } }`,
                 { input: { serviceOrderId: order.id, decisionId, budgetLine: budgetLine.trim() } },
               ),
-            t("done"),
+            t("done", {
+              order: order.title,
+              authority: order.authority.name,
+              volume: personDays(order.contractedPersonDays),
+              budgetLine: budgetLine.trim(),
+            }),
           );
           if (ok) onClose();
         }}

@@ -127,7 +127,8 @@ function ProofsToCheck() {
   );
 }
 
-function OpenAlerts() {
+/** Open alerts, and every active order's line above its volume (figures the page already has). */
+function OpenAlerts({ orders }: { orders: Row[] }) {
   const translate = useTranslate();
   const { data = [] } = useGetList("controllingAlerts", {
     pagination: { page: 1, perPage: 200 },
@@ -138,7 +139,7 @@ function OpenAlerts() {
   useAlertsLive(authorityIds);
   return (
     <Section title={translate("controlling.alerts.open")} testId="open-alerts">
-      <AlertList alerts={data} showOrder />
+      <AlertList alerts={data} orders={orders} showOrder />
     </Section>
   );
 }
@@ -158,7 +159,7 @@ export function ControllerDashboard() {
         <OrderPanel key={order.id} id={String(order.id)} />
       ))}
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "1fr 1fr" } }}>
-        <OpenAlerts />
+        <OpenAlerts orders={orders ?? []} />
         <ProofsToCheck />
       </Box>
     </Stack>
@@ -265,7 +266,7 @@ export function AdminDashboard() {
           </Scroll>
         )}
       </Section>
-      <OpenAlerts />
+      <OpenAlerts orders={orders} />
     </Stack>
   );
 }

@@ -162,7 +162,7 @@ export const controllingMessages = {
       confirmText:
         "%{order} für %{authority} über %{volume} zum Tagessatz von %{rate} verbindlich beauftragen, auf Grundlage des Beschlusses „%{decision}“ und zu Lasten der Haushaltsstelle %{budgetLine}?",
       confirm: "Verbindlich beauftragen",
-      done: "Der Serviceschein ist beauftragt.",
+      done: "%{order} für %{authority} beauftragt: %{volume} zu Lasten der Haushaltsstelle %{budgetLine}. Ab jetzt kann gebucht werden.",
       commissionedAt: "Beauftragt am",
     },
     draft: {
@@ -215,9 +215,29 @@ export const controllingMessages = {
       reopen: "Wieder öffnen",
       pdf: "PDF",
       csv: "CSV",
-      disputeTitle: "Leistungsnachweis %{month} beanstanden",
       reason: "Grund der Beanstandung",
-      done: "Leistungsnachweis %{month}: %{status}.",
+      createDone: "Entwurf des Leistungsnachweises %{month} angelegt.",
+      issueTitle: "Leistungsnachweis %{month} ausstellen?",
+      issueText:
+        "Die Buchungen von %{month} werden festgeschrieben: In diesem Monat wird danach nichts mehr gebucht oder storniert, %{personDays} und %{amount} gelten wie berechnet. Der Schulträger prüft den Nachweis dann oder beanstandet ihn.",
+      issueDone: "Leistungsnachweis %{month} ausgestellt; die Buchungen des Monats sind festgeschrieben.",
+      checkTitle: "Leistungsnachweis %{month} als geprüft markieren?",
+      checkText:
+        "Sie bestätigen %{personDays} und %{amount} für %{month} als sachlich richtig. Beanstanden ist danach nicht mehr möglich; als Nächstes wird der Nachweis beglichen.",
+      checkDone: "Leistungsnachweis %{month} als geprüft markiert; er kann jetzt beglichen werden.",
+      settleTitle: "Leistungsnachweis %{month} als beglichen markieren?",
+      settleText:
+        "Sie bestätigen, dass %{amount} für %{month} bezahlt sind. Der Nachweis ist damit abgeschlossen und ändert sich nicht mehr.",
+      settleDone: "Leistungsnachweis %{month} als beglichen markiert und abgeschlossen.",
+      reopenTitle: "Leistungsnachweis %{month} wieder öffnen?",
+      reopenText:
+        "Der beanstandete Nachweis wird wieder ein Entwurf: Die Buchungen von %{month} lassen sich korrigieren, danach wird er neu ausgestellt.",
+      reopenDone:
+        "Leistungsnachweis %{month} wieder geöffnet; die Buchungen des Monats lassen sich korrigieren.",
+      disputeTitle: "Leistungsnachweis %{month} beanstanden?",
+      disputeText:
+        "Der Nachweis geht mit Ihrem Grund an den Dienstleister zurück; er öffnet ihn wieder, korrigiert den Monat und stellt ihn neu aus. Geprüft oder beglichen wird er bis dahin nicht.",
+      disputeDone: "Leistungsnachweis %{month} beanstandet; der Dienstleister sieht Ihren Grund am Nachweis.",
       toCheck: "Leistungsnachweise zur Prüfung",
       noneToCheck: "Keine Leistungsnachweise warten auf Ihre Prüfung.",
       download: "%{format} des Leistungsnachweises %{month}",
@@ -226,6 +246,11 @@ export const controllingMessages = {
       title: "Warnungen",
       open: "Offene Warnungen",
       none: "Keine offenen Warnungen.",
+      lineOver: "Leistungsart „%{line}“%{of} steht bei %{percent}: %{consumed} verbraucht von %{contracted}.",
+      orderOver: "Der Serviceschein%{of} steht bei %{percent}: %{consumed} verbraucht von %{contracted}.",
+      ofOrder: " (%{order})",
+      overVolume:
+        "Über dem beauftragten Volumen · bleibt angezeigt, bis ein Nachtrag das Volumen erhöht oder Buchungen storniert sind",
       acknowledge: "Bestätigen",
       acknowledged: "bestätigt am %{date} von %{name}",
       done: "Warnung bestätigt.",

@@ -12,7 +12,6 @@ import {
 import { Suspense, useState } from "react";
 import {
   Datagrid,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -30,6 +29,8 @@ import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { date, euro, personDays } from "../format.ts";
 import { lazyPage } from "../lazy.ts";
+import { ListExportMenu, type ListExports, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import { AlertList } from "./alerts.tsx";
 import { Amendments, AmendmentsAction } from "./amendments.tsx";
 import { BookingExports, BookingForm, BookingsList } from "./bookings.tsx";
@@ -68,23 +69,51 @@ const orderFilters = [
   </ReferenceInput>,
 ];
 
-function OrderListActions() {
+const ORDER_EXPORT: ExportColumn[] = [
+  { label: "resources.serviceOrders.fields.title", value: (o) => o.title },
+  { label: "resources.serviceOrders.fields.authority", value: (o) => o.authority?.name },
+  { label: "resources.serviceOrders.fields.year", value: (o) => o.year },
+  {
+    label: "resources.serviceOrders.fields.status",
+    value: (o, t) => t(`enums.ServiceOrderStatus.${o.status}`),
+  },
+  {
+    label: "resources.serviceOrders.fields.contractedPersonDays",
+    value: (o) => o.contractedPersonDays,
+    kind: "personDays",
+  },
+  {
+    label: "resources.serviceOrders.fields.consumedPersonDays",
+    value: (o) => o.consumedPersonDays,
+    kind: "personDays",
+  },
+  {
+    label: "resources.serviceOrders.fields.remainingPersonDays",
+    value: (o) => o.remainingPersonDays,
+    kind: "personDays",
+  },
+  { label: "resources.serviceOrders.fields.utilization", value: (o) => o.utilization, kind: "share" },
+];
+
+function OrderListActions({ exports }: { exports: ListExports }) {
   return (
     <TopToolbar>
       <FilterButton />
       <DraftOrderButton />
-      <ExportButton />
+      <ListExportMenu exports={exports} />
     </TopToolbar>
   );
 }
 
 export function ServiceOrderList() {
+  const exports = useListExports(ORDER_EXPORT, "resources.serviceOrders.name");
   return (
     <List
       filters={orderFilters}
       sort={{ field: "year", order: "DESC" }}
       perPage={25}
-      actions={<OrderListActions />}
+      exporter={exports.csv}
+      actions={<OrderListActions exports={exports} />}
     >
       <Scroll>
         <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -312,7 +341,7 @@ export function ServiceOrderShow() {
       </Section>
       {hasRole(permissions, ...ALERT_READERS) && (
         <Section title={translate("controlling.alerts.title")}>
-          <AlertList alerts={order.alerts} />
+          <AlertList alerts={order.alerts} orders={[order]} />
         </Section>
       )}
     </Stack>

@@ -15,6 +15,8 @@ import { usePermissions, useTranslate } from "react-admin";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { request } from "../graphql.ts";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { parseNumber, WHOLE_PERCENT } from "../ui/numbers.ts";
 import { PLAN_SETTERS } from "./roles.ts";
 import { useAction } from "./ui.tsx";
 
@@ -29,9 +31,10 @@ const formFor = (order: Row) => ({
 function PlanDialog({ order, onClose }: { order: Row; onClose: () => void }) {
   const translate = useTranslate();
   const t = (key: string) => translate(`controlling.plan.${key}`);
-  const { run, busy } = useAction();
+  const { run, busy, errorAt, clearError } = useAction();
   const id = useId();
   const [form, setForm] = useState(() => formFor(order));
+  const [submitted, setSubmitted] = useState(false);
   const setWeight = (index: number, value: string) =>
     setForm((f) => ({ ...f, weights: f.weights.map((w, i) => (i === index ? value : w)) }));
   const linear = new Set(form.weights).size === 1;
@@ -40,6 +43,11 @@ function PlanDialog({ order, onClose }: { order: Row; onClose: () => void }) {
       <form
         onSubmit={async (event) => {
           event.preventDefault();
+          const margin = form.margin.trim() === "" ? null : parseNumber(form.margin, WHOLE_PERCENT);
+          if (margin && !margin.ok) {
+            setSubmitted(true);
+            return;
+          }
           // Equal weights are the linear plan, which the API keeps as "no profile".
           const ok = await run(
             () =>
@@ -49,10 +57,11 @@ function PlanDialog({ order, onClose }: { order: Row; onClose: () => void }) {
                 {
                   id: order.id,
                   weights: linear ? [] : form.weights.map((w) => Number(w)),
-                  margin: form.margin.trim() === "" ? null : Number(form.margin),
+                  margin: margin ? Number(margin.value) : null,
                 },
               ),
             t("done"),
+            { fields: ["burnMarginPct", "monthlyWeights"] },
           );
           if (ok) onClose();
         }}
@@ -92,15 +101,25 @@ function PlanDialog({ order, onClose }: { order: Row; onClose: () => void }) {
               {linear ? t("isLinear") : t("isProfile")}
             </Typography>
           </Box>
-          <TextField
+          {errorAt("monthlyWeights") && (
+            <Typography role="alert" color="error" variant="body2" sx={{ mt: 1 }}>
+              {errorAt("monthlyWeights")}
+            </Typography>
+          )}
+          <NumberField
             sx={{ mt: 2 }}
             size="small"
-            type="number"
             label={t("margin")}
             value={form.margin}
-            onChange={(event) => setForm((f) => ({ ...f, margin: event.target.value }))}
-            // Bounds are left to the server, whose German message names them.
-            helperText={t("marginHelp")}
+            onChange={(text) => {
+              clearError("burnMarginPct");
+              setForm((f) => ({ ...f, margin: text }));
+            }}
+            spec={WHOLE_PERCENT}
+            showProblem={submitted}
+            // Bounds are left to the server, whose German message names them at the field.
+            serverError={errorAt("burnMarginPct")}
+            hint={t("marginHelp")}
           />
         </DialogContent>
         <DialogActions>

@@ -1,6 +1,7 @@
 // Monthly proofs of service (Leistungsnachweise) of an order: one row per month of the period,
 // with the lifecycle actions each side may take: the provider issues, the authority's
-// controller checks or disputes and settles.
+// controller checks or disputes and settles. Every step after the draft binds both sides, so
+// each asks for confirmation and says what it does.
 import {
   Button,
   Chip,
@@ -10,15 +11,18 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField,
   Typography,
 } from "@mui/material";
-import { usePermissions, useTranslate } from "react-admin";
+import { useState } from "react";
+import { usePermissions, useRefresh, useTranslate } from "react-admin";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
 import { euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
+import { ConfirmDialog } from "../layout/confirm.tsx";
 import { ORDER_MANAGERS, PROOF_CHECKERS } from "./roles.ts";
-import { Scroll, TextActionButton, useAction } from "./ui.tsx";
+import { Scroll, useAction } from "./ui.tsx";
 
 const MONTHS = [
   "Januar",
@@ -77,12 +81,110 @@ function monthsOf(order: Row): string[] {
   return months.reverse();
 }
 
-const TRANSITIONS = {
+/** The lifecycle steps after the draft: each changes what the month's figures mean for both sides. */
+const STEPS = {
   issue: "issueProofOfService",
   check: "checkProofOfService",
   settle: "settleProofOfService",
   reopen: "reopenProofOfService",
 } as const;
+
+/** Where focus goes after a step: the next step of the same proof, else its PDF. */
+const NEXT: Record<keyof typeof STEPS, string> = {
+  issue: "pdf",
+  check: "settle",
+  settle: "pdf",
+  reopen: "issue",
+};
+
+/** A lifecycle step behind a confirmation that says what it does to the month. */
+function ProofStep({ name, proof, month }: { name: keyof typeof STEPS; proof: Row; month: string }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const values = {
+    month: monthLabel(month),
+    personDays: personDays(proof.personDays),
+    amount: euro(proof.amount),
+  };
+  const t = (key: string) => translate(`controlling.proofs.${key}`, values);
+  return (
+    <>
+      <Button
+        size="small"
+        variant="outlined"
+        onClick={() => setOpen(true)}
+        data-focus={`proof-${name}-${proof.id}`}
+      >
+        {t(name)}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t(`${name}Title`)}
+        text={t(`${name}Text`)}
+        confirmLabel={t(name)}
+        success={t(`${name}Done`)}
+        onClose={() => setOpen(false)}
+        returnFocus={[`proof-${NEXT[name]}-${proof.id}`]}
+        onConfirm={async () => {
+          await request(`mutation ($id: ID!) { ${STEPS[name]}(proofOfServiceId: $id) { id status } }`, {
+            id: proof.id,
+          });
+          refresh();
+        }}
+      />
+    </>
+  );
+}
+
+/** Disputing asks for the reason the provider will read. */
+function DisputeStep({ proof, month }: { proof: Row; month: string }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const t = (key: string) => translate(`controlling.proofs.${key}`, { month: monthLabel(month) });
+  return (
+    <>
+      <Button size="small" variant="outlined" color="error" onClick={() => setOpen(true)}>
+        {t("dispute")}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        color="error"
+        focusContent
+        title={t("disputeTitle")}
+        text={t("disputeText")}
+        confirmLabel={t("dispute")}
+        success={t("disputeDone")}
+        returnFocus={[`proof-pdf-${proof.id}`]}
+        confirmDisabled={!reason.trim()}
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          await request(
+            "mutation ($id: ID!, $reason: String!) { disputeProofOfService(proofOfServiceId: $id, reason: $reason) { id } }",
+            { id: proof.id, reason: reason.trim() },
+          );
+          setReason("");
+          refresh();
+        }}
+      >
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+          required
+          label={t("reason")}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          sx={{ mt: 2 }}
+        />
+      </ConfirmDialog>
+    </>
+  );
+}
 
 export function ProofActions({ proof, orderId, month }: { proof?: Row; orderId: string; month: string }) {
   const translate = useTranslate();
@@ -90,29 +192,6 @@ export function ProofActions({ proof, orderId, month }: { proof?: Row; orderId: 
   const { run, busy } = useAction();
   const manager = hasRole(permissions, ...ORDER_MANAGERS);
   const checker = hasRole(permissions, ...PROOF_CHECKERS);
-  const done = (status: string) =>
-    translate("controlling.proofs.done", {
-      month: monthLabel(month),
-      status: translate(`enums.ProofOfServiceStatus.${status}`),
-    });
-  const step = (name: keyof typeof TRANSITIONS, status: string) => (
-    <Button
-      size="small"
-      variant="outlined"
-      disabled={busy}
-      onClick={() =>
-        run(
-          () =>
-            request(`mutation ($id: ID!) { ${TRANSITIONS[name]}(proofOfServiceId: $id) { id status } }`, {
-              id: proof?.id,
-            }),
-          done(status),
-        )
-      }
-    >
-      {translate(`controlling.proofs.${name}`)}
-    </Button>
-  );
   const currentMonth = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" })
     .format(new Date())
     .slice(0, 7);
@@ -130,41 +209,25 @@ export function ProofActions({ proof, orderId, month }: { proof?: Row; orderId: 
                   "mutation ($id: ID!, $month: String!) { createProofOfService(serviceOrderId: $id, month: $month) { id } }",
                   { id: orderId, month },
                 ),
-              done("DRAFT"),
+              translate("controlling.proofs.createDone", { month: monthLabel(month) }),
             )
           }
         >
           {translate("controlling.proofs.create")}
         </Button>
       )}
-      {proof?.status === "DRAFT" && manager && step("issue", "ISSUED")}
-      {proof?.status === "ISSUED" && checker && step("check", "CHECKED")}
-      {proof?.status === "ISSUED" && checker && (
-        <TextActionButton
-          label={translate("controlling.proofs.dispute")}
-          title={translate("controlling.proofs.disputeTitle", { month: monthLabel(month) })}
-          fieldLabel={translate("controlling.proofs.reason")}
-          color="error"
-          onConfirm={(reason) =>
-            run(
-              () =>
-                request(
-                  "mutation ($id: ID!, $reason: String!) { disputeProofOfService(proofOfServiceId: $id, reason: $reason) { id } }",
-                  { id: proof.id, reason },
-                ),
-              done("DISPUTED"),
-            )
-          }
-        />
-      )}
-      {proof?.status === "CHECKED" && checker && step("settle", "SETTLED")}
-      {proof?.status === "DISPUTED" && manager && step("reopen", "DRAFT")}
+      {proof?.status === "DRAFT" && manager && <ProofStep name="issue" proof={proof} month={month} />}
+      {proof?.status === "ISSUED" && checker && <ProofStep name="check" proof={proof} month={month} />}
+      {proof?.status === "ISSUED" && checker && <DisputeStep proof={proof} month={month} />}
+      {proof?.status === "CHECKED" && checker && <ProofStep name="settle" proof={proof} month={month} />}
+      {proof?.status === "DISPUTED" && manager && <ProofStep name="reopen" proof={proof} month={month} />}
       {proof && (
         <>
           <Button
             size="small"
             href={proof.pdfUrl}
             download
+            data-focus={`proof-pdf-${proof.id}`}
             aria-label={translate("controlling.proofs.download", { format: "PDF", month: monthLabel(month) })}
           >
             {translate("controlling.proofs.pdf")}

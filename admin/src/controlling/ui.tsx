@@ -12,6 +12,7 @@ import {
 } from "@mui/material";
 import { type ReactNode, useId, useState } from "react";
 import { useNotify, useRefresh, useTranslate } from "react-admin";
+import { GraphQLRequestError } from "../graphql.ts";
 
 /** A card with a real heading, so the page's outline is navigable by screen readers. */
 export function Section({
@@ -44,27 +45,39 @@ export function Section({
 
 /**
  * Runs an action of the API, tells the person how it went (the server's German message on
- * failure) and re-reads every list and record on the page.
+ * failure) and re-reads every list and record on the page. A refusal about one of the form's
+ * `fields` (the API's extensions.field) is kept for that field (`errorAt`) instead of a toast.
  */
 export function useAction() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>, success: string): Promise<boolean> => {
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const run = async (
+    action: () => Promise<unknown>,
+    success: string,
+    { fields = [] }: { fields?: string[] } = {},
+  ): Promise<boolean> => {
     setBusy(true);
+    setFieldError(null);
     try {
       await action();
       notify(success, { type: "success" });
       refresh();
       return true;
     } catch (error) {
-      notify((error as Error).message, { type: "error" });
+      const field = error instanceof GraphQLRequestError ? error.field : undefined;
+      if (field && fields.includes(field)) setFieldError({ field, message: (error as Error).message });
+      else notify((error as Error).message, { type: "error" });
       return false;
     } finally {
       setBusy(false);
     }
   };
-  return { run, busy };
+  const errorAt = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  /** The person changed the field: its old refusal no longer applies. */
+  const clearError = (field: string) => setFieldError((e) => (e?.field === field ? null : e));
+  return { run, busy, errorAt, clearError };
 }
 
 /** A button that asks for a text (a reason, a resolution) before it acts. */

@@ -1,4 +1,5 @@
 import buildGraphQLProvider from "ra-data-graphql";
+import { HttpError } from "react-admin";
 import { controllingQueries } from "../controlling/index.tsx";
 import { escalationsQueries } from "../escalations/index.tsx";
 import { governanceQueries } from "../governance/index.tsx";
@@ -30,6 +31,32 @@ const graphql = buildGraphQLProvider({
   buildQuery,
 });
 
+interface ServerError {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+/**
+ * A create or update, with the server's refusal of a field the form has as react-admin's
+ * validation errors (HttpError body.errors): the form shows it at that field, not as a toast.
+ */
+async function mutate(fetchType: "CREATE" | "UPDATE", resource: string, params: Params) {
+  const built = buildQuery()(fetchType, resource, params);
+  try {
+    const result = await apollo.mutate({ mutation: built.query, variables: built.variables });
+    return built.parseResponse(result as { data: unknown });
+  } catch (error) {
+    const first = (error as { graphQLErrors?: ServerError[] }).graphQLErrors?.[0];
+    if (!first)
+      throw new HttpError("Der Hub ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.", 503);
+    const field = first.extensions?.field;
+    const onForm = field !== undefined && Object.hasOwn(params.data ?? {}, field.split(".")[0] ?? "");
+    // 401 lets the auth provider's checkError end an expired session, as for any other call.
+    const status = first.extensions?.code === "UNAUTHENTICATED" ? 401 : 400;
+    throw new HttpError(first.message, status, onForm ? { errors: { [field]: first.message } } : undefined);
+  }
+}
+
 /** A list paged by cursor first finds where a page it jumps to begins (registry.ts, CursorPages). */
 const prepare = (fetchType: FetchType, resource: string, params: Params) =>
   resources[resource]?.[fetchType]?.prepare?.(params);
@@ -44,4 +71,6 @@ export const dataProvider: typeof graphql = {
     await prepare("GET_MANY_REFERENCE", resource, params);
     return graphql.getManyReference(resource, params);
   },
+  create: (resource, params) => mutate("CREATE", resource, params),
+  update: (resource, params) => mutate("UPDATE", resource, params),
 };

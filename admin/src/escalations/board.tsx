@@ -6,6 +6,8 @@ import { Title, useGetList, usePermissions, useTranslate } from "react-admin";
 import { Link } from "react-router-dom";
 import { hasRole } from "../authProvider.ts";
 import type { Row } from "../dataProvider/registry.ts";
+import { RowsExportMenu, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import {
   AuthorityChooser,
   byClock,
@@ -19,6 +21,18 @@ import {
 } from "./components.tsx";
 
 const CLOSED_SHOWN = 6;
+
+const ESCALATION_EXPORT: ExportColumn[] = [
+  { label: "resources.escalations.fields.raisedAt", value: (e) => e.raisedAt, kind: "dateTime" },
+  { label: "resources.escalations.fields.subject", value: (e) => e.subject },
+  { label: "resources.escalations.fields.authority", value: (e) => e.authority?.name },
+  { label: "resources.escalations.fields.school", value: (e) => e.school?.name },
+  { label: "resources.escalations.fields.severity", value: (e, t) => t(`enums.Severity.${e.severity}`) },
+  { label: "resources.escalations.fields.status", value: (e, t) => t(`enums.EscalationStatus.${e.status}`) },
+  { label: "resources.escalations.fields.ticketRef", value: (e) => e.ticketRef },
+  { label: "resources.escalations.fields.reviewedAt", value: (e) => e.reviewedAt, kind: "dateTime" },
+  { label: "resources.escalations.fields.resolvedAt", value: (e) => e.resolvedAt, kind: "dateTime" },
+];
 
 function Column({ status, rows }: { status: string; rows: Row[] }) {
   const translate = useTranslate();
@@ -84,6 +98,7 @@ export function EscalationBoard() {
   const rows = data.filter(
     (e) => (!severity || e.severity === severity) && (!school || e.school.id === school),
   );
+  const exports = useListExports(ESCALATION_EXPORT, "resources.escalations.name");
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4, minWidth: 0 }}>
       <Title title={translate("escalations.board.title")} />
@@ -124,6 +139,7 @@ export function EscalationBoard() {
             ))}
           </TextField>
         )}
+        <RowsExportMenu rows={rows} exports={exports} />
         {hasRole(permissions, "SCHOOL_CONTACT", "SCHOOL_IT_OFFICER") && (
           <Button variant="contained" component={Link} to="/escalations/create">
             {translate("escalations.board.raise")}

@@ -27,6 +27,8 @@ import { Scroll, Section, TextActionButton, useAction } from "../controlling/ui.
 import type { Row } from "../dataProvider/registry.ts";
 import { date } from "../format.ts";
 import { request } from "../graphql.ts";
+import { RowsExportMenu, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import { AuthorityChooser, useAuthorityChoice } from "./components.tsx";
 
 const DELIVERERS: Role[] = ["ADMIN", "SERVICE_MANAGER", "PROVIDER_STAFF"];
@@ -35,6 +37,17 @@ const MEASURE = "id title description kind status report acceptanceRequired star
 const QUERY = `query ($id: ID!) { schoolAuthority(id: $id) { id
   schools { id name upgradeStatus supportedBy }
   serviceMeasures { ${MEASURE} school { id } } } }`;
+
+const MEASURE_EXPORT: ExportColumn[] = [
+  { label: "escalations.measures.school", value: (m) => m.school?.name },
+  { label: "escalations.measures.titleField", value: (m) => m.title },
+  { label: "escalations.measures.kind", value: (m, t) => t(`enums.MeasureKind.${m.kind}`) },
+  { label: "escalations.measures.status", value: (m, t) => t(`enums.MeasureStatus.${m.status}`) },
+  { label: "escalations.measures.startedAt", value: (m) => m.startedAt, kind: "date" },
+  { label: "escalations.measures.completedAt", value: (m) => m.completedAt, kind: "date" },
+  { label: "escalations.measures.acceptedAt", value: (m) => m.acceptedAt, kind: "date" },
+  { label: "escalations.measures.report", value: (m) => m.report },
+];
 
 const STATUS_COLOR: Record<string, "default" | "info" | "warning" | "success"> = {
   PLANNED: "default",
@@ -270,6 +283,8 @@ export function MeasuresPage() {
   useEffect(load, [load]);
   const schools: Row[] = data?.schools ?? [];
   const measures: Row[] = data?.serviceMeasures ?? [];
+  const exports = useListExports(MEASURE_EXPORT, "escalations.measures.title");
+  const names = new Map(schools.map((s) => [s.id, s.name]));
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4, minWidth: 0 }}>
       <Title title={t("title")} />
@@ -278,6 +293,10 @@ export function MeasuresPage() {
           {t("title")}
         </Typography>
         <AuthorityChooser label={t("authority")} choice={choice} />
+        <RowsExportMenu
+          rows={measures.map((m) => ({ ...m, school: { id: m.school.id, name: names.get(m.school.id) } }))}
+          exports={exports}
+        />
         {hasRole(permissions, ...DELIVERERS) && schools.length > 0 && (
           <CreateMeasure schools={schools} onDone={load} />
         )}

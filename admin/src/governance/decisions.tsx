@@ -22,6 +22,7 @@ import {
   AutocompleteInput,
   Datagrid,
   DateInput,
+  FilterButton,
   FunctionField,
   List,
   Loading,
@@ -31,6 +32,7 @@ import {
   SelectInput,
   Show,
   SimpleShowLayout,
+  TopToolbar,
   useGetIdentity,
   useRecordContext,
   useRefresh,
@@ -42,6 +44,8 @@ import { date, dateTime, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
 import { lazyPage } from "../lazy.ts";
 import { choices } from "../organisations/enums.ts";
+import { ListExportMenu, type ListExports, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import { DECISION_STATUSES, DECISION_TRANSITIONS, REVIEW_VERDICTS } from "./enums.ts";
 import { LiveRefresh } from "./live.tsx";
 import { EnumChip, ListEmpty, showPath, useAction, useCanRecord } from "./util.tsx";
@@ -80,11 +84,51 @@ export function ReviewCount({ summary }: { summary: Row }) {
   );
 }
 
+/** The register as a file: what the list shows, with the figures a controller sums up. */
+const DECISION_EXPORT: ExportColumn[] = [
+  { label: "resources.decisions.fields.decidedOn", value: (r) => r.decidedOn, kind: "date" },
+  { label: "resources.decisions.fields.title", value: (r) => r.title },
+  { label: "resources.decisions.fields.authority", value: (r) => r.authority?.name },
+  { label: "resources.decisions.fields.school", value: (r) => r.school?.name },
+  { label: "resources.decisions.fields.status", value: (r, t) => t(`enums.DecisionStatus.${r.status}`) },
+  {
+    label: "resources.decisions.fields.meeting",
+    value: (r, t) =>
+      r.meeting && `${t(`enums.MeetingKind.${r.meeting.kind}`)} ${date(r.meeting.scheduledAt)}`,
+  },
+  { label: "resources.decisions.fields.costImpact", value: (r) => r.costImpact, kind: "euro" },
+  {
+    label: "resources.decisions.fields.personDayImpact",
+    value: (r) => r.personDayImpact,
+    kind: "personDays",
+  },
+  { label: "resources.decisions.fields.followUpDate", value: (r) => r.followUpDate, kind: "date" },
+  {
+    label: "resources.decisions.fields.reviews",
+    value: (r, t) =>
+      t("gov.review.count", {
+        done: r.reviewSummary.members - r.reviewSummary.pending.length,
+        members: r.reviewSummary.members,
+      }),
+  },
+];
+
+function DecisionListActions({ exports }: { exports: ListExports }) {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ListExportMenu exports={exports} />
+    </TopToolbar>
+  );
+}
+
 export function DecisionList() {
+  const exports = useListExports(DECISION_EXPORT, "resources.decisions.name");
   return (
     <List
       empty={<ListEmpty />}
-      exporter={false}
+      exporter={exports.csv}
+      actions={<DecisionListActions exports={exports} />}
       filters={decisionFilters}
       perPage={25}
       sort={{ field: "decidedOn", order: "DESC" }}

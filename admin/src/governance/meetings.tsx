@@ -45,6 +45,8 @@ import { Link } from "react-router-dom";
 import { dateTime } from "../format.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
+import { ListExportMenu, type ListExports, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import { MEETING_KINDS } from "./enums.ts";
 import { LiveRefresh } from "./live.tsx";
 import { MEETING_ROW } from "./queries.ts";
@@ -71,7 +73,24 @@ export function MinutesChip({ status }: { status: string }) {
   );
 }
 
-function MeetingListActions() {
+const MEETING_EXPORT: ExportColumn[] = [
+  { label: "resources.meetings.fields.scheduledAt", value: (r) => r.scheduledAt, kind: "dateTime" },
+  { label: "resources.meetings.fields.title", value: (r) => r.title },
+  { label: "resources.meetings.fields.authority", value: (r) => r.authority?.name },
+  { label: "resources.meetings.fields.kind", value: (r, t) => t(`enums.MeetingKind.${r.kind}`) },
+  { label: "resources.meetings.fields.durationMinutes", value: (r) => r.durationMinutes, kind: "integer" },
+  { label: "resources.meetings.fields.location", value: (r) => r.location },
+  { label: "resources.meetings.fields.agendaCount", value: (r) => r.agendaCount, kind: "integer" },
+  {
+    label: "resources.meetings.fields.minutesStatus",
+    value: (r, t) =>
+      r.status === "CANCELLED"
+        ? t("enums.MeetingStatus.CANCELLED")
+        : t(`enums.MinutesStatus.${r.minutesStatus}`),
+  },
+];
+
+function MeetingListActions({ exports }: { exports: ListExports }) {
   const translate = useTranslate();
   const canRecord = useCanRecord();
   return (
@@ -86,19 +105,21 @@ function MeetingListActions() {
           {translate("gov.meetings.createSeries")}
         </Button>
       )}
+      <ListExportMenu exports={exports} />
     </TopToolbar>
   );
 }
 
 export function MeetingList() {
+  const exports = useListExports(MEETING_EXPORT, "resources.meetings.name");
   return (
     <List
       empty={<ListEmpty />}
-      exporter={false}
+      exporter={exports.csv}
       filters={meetingFilters}
       filterDefaultValues={{ when: "upcoming" }}
       sort={{ field: "scheduledAt", order: "ASC" }}
-      actions={<MeetingListActions />}
+      actions={<MeetingListActions exports={exports} />}
       perPage={25}
       aside={<LiveRefresh />}
     >

@@ -1,6 +1,8 @@
 // The meeting page as the minutes editor: attendance, the agenda in order (drag or arrow
 // buttons), notes, decisions and action items on their item, items carried forward from
-// earlier meetings, finalising, amendments of final minutes and the exports.
+// earlier meetings, finalising, amendments of final minutes and the exports. While the minutes
+// are a draft every entry is corrected in place; after a save, add or move, focus returns to the
+// control the person used (layout/focus.ts), not to the page top.
 import ArrowDownwardIcon from "@mui/icons-material/ArrowDownward";
 import ArrowUpwardIcon from "@mui/icons-material/ArrowUpward";
 import DownloadIcon from "@mui/icons-material/Download";
@@ -29,21 +31,23 @@ import {
   Typography,
 } from "@mui/material";
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
-import { Confirm, Loading, Title, useGetOne, useTranslate } from "react-admin";
+import { Loading, Title, useGetOne, useTranslate } from "react-admin";
 import { Link, useParams } from "react-router-dom";
 import type { Row } from "../dataProvider/registry.ts";
-import { date, dateTime, euro } from "../format.ts";
+import { date, dateTime } from "../format.ts";
 import { request } from "../graphql.ts";
-import { AGENDA_ITEM_KINDS, DECISION_STATUSES } from "./enums.ts";
+import { focusWhenReady } from "../layout/focus.ts";
+import { AgendaItemEditForm, RemoveAgendaItemButton } from "./agendaEdit.tsx";
+import { AGENDA_ITEM_KINDS } from "./enums.ts";
+import { FINAL_NOTICE_FOCUS, Finalize } from "./finalize.tsx";
 import { LiveRefresh } from "./live.tsx";
 import { CalendarFeedCard, MeetingScheduleActions } from "./meetingActions.tsx";
 import { MinutesChip } from "./meetings.tsx";
+import { ActionForm, ActionsOf, DecisionForm, DecisionsOf, type Person } from "./minutesRecords.tsx";
 import { EnumChip, OverdueChip, showPath, timeOf, useAction, useCanRecord } from "./util.tsx";
 
-interface Person {
-  id: string;
-  name: string;
-}
+/** The field to add an agenda item: where focus goes when no neighbouring item is left. */
+const ADD_ITEM_FOCUS = "add-item-title";
 
 export function MeetingShow() {
   const { id = "" } = useParams();
@@ -78,7 +82,7 @@ export function MeetingShow() {
         </Alert>
       )}
       {final && (
-        <Alert severity="info" icon={<LockIcon />}>
+        <Alert severity="info" icon={<LockIcon />} tabIndex={-1} data-focus={FINAL_NOTICE_FOCUS}>
           {translate("gov.minutes.finalized", { date: dateTime(meeting.finalizedAt) })}{" "}
           {translate("gov.minutes.readOnlyFinal")}
         </Alert>
@@ -87,7 +91,7 @@ export function MeetingShow() {
       <Participants meeting={meeting} people={people} editable={editable} reload={reload} />
       {editable && <CarryForward meeting={meeting} reload={reload} />}
       <Agenda meeting={meeting} people={people} editable={editable} reload={reload} />
-      <Loose meeting={meeting} />
+      <Loose meeting={meeting} people={people} editable={editable} reload={reload} />
       <Summary meeting={meeting} editable={editable} reload={reload} />
       {editable && <Finalize meeting={meeting} reload={reload} />}
       {(final || meeting.amendments.length > 0) && (
@@ -221,15 +225,17 @@ function Participants({
           <Button
             sx={{ mt: 1 }}
             disabled={busy}
-            onClick={() =>
-              run(async () => {
+            data-focus="save-participants"
+            onClick={async () => {
+              await run(async () => {
                 await request(
                   "mutation ($m: ID!, $i: [ID!]!, $a: [ID!]!) { setMeetingParticipants(meetingId: $m, invitedIds: $i, attendedIds: $a) { id } }",
                   { m: meeting.id, i: ids("invited"), a: ids("attended") },
                 );
                 await reload();
-              }, "gov.common.saved")
-            }
+              }, "gov.common.saved");
+              focusWhenReady(["save-participants"]);
+            }}
           >
             {translate("gov.minutes.saveParticipants")}
           </Button>
@@ -287,7 +293,7 @@ function CarryForward({ meeting, reload }: { meeting: Row; reload: () => Promise
           <Typography variant="body2">{translate("gov.minutes.carryForwardNone")}</Typography>
         ) : (
           <Stack divider={<Divider flexItem />} spacing={1}>
-            {candidates.agendaItems.map((item) => (
+            {candidates.agendaItems.map((item, index) => (
               <Stack key={item.id} direction="row" spacing={1} sx={{ alignItems: "center" }}>
                 <Box sx={{ flexGrow: 1 }}>
                   <Typography variant="body2">{item.title}</Typography>
@@ -298,9 +304,10 @@ function CarryForward({ meeting, reload }: { meeting: Row; reload: () => Promise
                 <Button
                   size="small"
                   disabled={busy}
+                  data-focus={`take-over-${index}`}
                   aria-label={`${translate("gov.minutes.takeOver")}: ${item.title}`}
-                  onClick={() =>
-                    run(
+                  onClick={async () => {
+                    const ok = await run(
                       async () => {
                         await request(
                           "mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }",
@@ -316,8 +323,10 @@ function CarryForward({ meeting, reload }: { meeting: Row; reload: () => Promise
                         await Promise.all([load(), reload()]);
                       },
                       translate("gov.minutes.takenOver", { title: item.title }),
-                    )
-                  }
+                    );
+                    // The item taken over leaves this list: focus goes to the next one in its place.
+                    if (ok) focusWhenReady([`take-over-${index}`, `take-over-${index - 1}`, ADD_ITEM_FOCUS]);
+                  }}
                 >
                   {translate("gov.minutes.takeOver")}
                 </Button>
@@ -372,7 +381,9 @@ function Agenda({
   const move = (from: number, to: number) => {
     if (to < 0 || to >= items.length || from === to) return;
     const next = [...items];
-    next.splice(to, 0, ...next.splice(from, 1));
+    const [moved] = next.splice(from, 1);
+    if (!moved) return;
+    next.splice(to, 0, moved);
     setItems(next);
     run(async () => {
       await request(
@@ -382,6 +393,9 @@ function Agenda({
       await reload();
     }).then((ok) => {
       if (!ok) setItems(serverOrder);
+      // The same arrow of the moved item, or the other one once it reached the top or bottom.
+      const [same, other] = to < from ? ["up", "down"] : ["down", "up"];
+      focusWhenReady([`item-${same}-${moved.id}`, `item-${other}-${moved.id}`]);
     });
   };
 
@@ -429,30 +443,48 @@ function Agenda({
                 busy={busy}
                 onMove={(delta) => move(index, index + delta)}
                 reload={reload}
+                afterRemoval={[
+                  `item-edit-${items[index + 1]?.id}`,
+                  `item-edit-${items[index - 1]?.id}`,
+                  ADD_ITEM_FOCUS,
+                ]}
               />
             </Box>
           ))}
         </Stack>
-        {editable && <AddAgendaItem meetingId={meeting.id} reload={reload} />}
+        {editable && <AddAgendaItem meetingId={meeting.id} count={items.length} reload={reload} />}
       </CardContent>
     </Card>
   );
 }
 
-function AddAgendaItem({ meetingId, reload }: { meetingId: string; reload: () => Promise<void> }) {
+function AddAgendaItem({
+  meetingId,
+  count,
+  reload,
+}: {
+  meetingId: string;
+  count: number;
+  reload: () => Promise<void>;
+}) {
   const translate = useTranslate();
   const { busy, run } = useAction();
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState("INFORMATION");
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await run(async () => {
-      await request("mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }", {
-        input: { meetingId, title, kind },
-      });
-      await reload();
-    }, "gov.minutes.added");
+    const ok = await run(
+      async () => {
+        await request("mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }", {
+          input: { meetingId, title, kind },
+        });
+        await reload();
+      },
+      translate("gov.minutes.itemAdded", { n: count + 1, title: title.trim() }),
+    );
     if (ok) setTitle("");
+    // Ready for the next item, also when the button was used (it is disabled while saving).
+    focusWhenReady([ADD_ITEM_FOCUS]);
   };
   return (
     <Box component="form" onSubmit={submit} sx={{ mt: 2 }} aria-label={translate("gov.minutes.addItem")}>
@@ -464,6 +496,7 @@ function AddAgendaItem({ meetingId, reload }: { meetingId: string; reload: () =>
           onChange={(e) => setTitle(e.target.value)}
           required
           sx={{ flexGrow: 1 }}
+          slotProps={{ htmlInput: { "data-focus": ADD_ITEM_FOCUS } }}
         />
         <TextField
           select
@@ -497,6 +530,7 @@ function AgendaItemCard({
   busy,
   onMove,
   reload,
+  afterRemoval,
 }: {
   item: Row;
   number: number;
@@ -507,12 +541,25 @@ function AgendaItemCard({
   busy: boolean;
   onMove: (delta: number) => void;
   reload: () => Promise<void>;
+  /** Focus keys for when this item is removed. */
+  afterRemoval: string[];
 }) {
   const translate = useTranslate();
   const action = useAction();
   const [notes, setNotes] = useState(item.notes ?? "");
   useEffect(() => setNotes(item.notes ?? ""), [item.notes]);
   const [adding, setAdding] = useState<"decision" | "action" | null>(null);
+  const [editing, setEditing] = useState(false);
+  const closeEditing = () => {
+    setEditing(false);
+    focusWhenReady([`item-edit-${item.id}`]);
+  };
+  /** After a record is added: the form closes and focus returns to the button that opened it. */
+  const added = async (kind: "decision" | "action") => {
+    setAdding(null);
+    await reload();
+    focusWhenReady([`add-${kind}-${item.id}`]);
+  };
 
   const setStatus = (status: "OPEN" | "DONE") =>
     action.run(async () => {
@@ -537,6 +584,7 @@ function AgendaItemCard({
                 disabled={busy || number === 1}
                 onClick={() => onMove(-1)}
                 aria-label={translate("gov.minutes.moveUp", { n: number })}
+                data-focus={`item-up-${item.id}`}
               >
                 <ArrowUpwardIcon fontSize="small" />
               </IconButton>
@@ -545,6 +593,7 @@ function AgendaItemCard({
                 disabled={busy || number === count}
                 onClick={() => onMove(1)}
                 aria-label={translate("gov.minutes.moveDown", { n: number })}
+                data-focus={`item-down-${item.id}`}
               >
                 <ArrowDownwardIcon fontSize="small" />
               </IconButton>
@@ -562,7 +611,37 @@ function AgendaItemCard({
                   {translate(item.status === "DONE" ? "gov.minutes.markOpen" : "gov.minutes.markDone")}
                 </Button>
               )}
+              {editable && (
+                <Button
+                  size="small"
+                  data-focus={`item-edit-${item.id}`}
+                  aria-label={translate("gov.minutes.editItem", { n: number })}
+                  aria-expanded={editing}
+                  onClick={() => (editing ? closeEditing() : setEditing(true))}
+                >
+                  {translate("gov.minutes.edit")}
+                </Button>
+              )}
+              {editable && (
+                <RemoveAgendaItemButton
+                  item={item}
+                  number={number}
+                  reload={reload}
+                  returnFocus={afterRemoval}
+                />
+              )}
             </Stack>
+            {editing && (
+              <AgendaItemEditForm
+                item={item}
+                number={number}
+                cancel={closeEditing}
+                done={async () => {
+                  await reload();
+                  closeEditing();
+                }}
+              />
+            )}
             <Typography variant="caption" color="text.secondary" component="div">
               {item.presenter && `${translate("gov.minutes.presenter")}: ${item.presenter.name}`}
               {item.carriedFrom &&
@@ -591,18 +670,21 @@ function AgendaItemCard({
                   minRows={2}
                   fullWidth
                   size="small"
+                  slotProps={{ htmlInput: { "data-focus": `notes-${item.id}` } }}
                 />
                 <Button
                   disabled={action.busy || notes === (item.notes ?? "")}
-                  onClick={() =>
-                    action.run(async () => {
+                  onClick={async () => {
+                    await action.run(async () => {
                       await request(
                         "mutation ($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { id } }",
                         { input: { agendaItemId: item.id, notes } },
                       );
                       await reload();
-                    }, "gov.common.saved")
-                  }
+                    }, "gov.common.saved");
+                    // The button is disabled once the notes are saved: back to the notes.
+                    focusWhenReady([`notes-${item.id}`]);
+                  }}
                 >
                   {translate("gov.minutes.saveNotes")}
                 </Button>
@@ -615,8 +697,8 @@ function AgendaItemCard({
               )
             )}
 
-            <DecisionsOf decisions={item.decisions} />
-            <ActionsOf actions={item.actionItems} />
+            <DecisionsOf decisions={item.decisions} editable={editable} reload={reload} />
+            <ActionsOf actions={item.actionItems} people={people} editable={editable} reload={reload} />
 
             {editable && (
               <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
@@ -625,6 +707,7 @@ function AgendaItemCard({
                   variant={adding === "decision" ? "contained" : "outlined"}
                   onClick={() => setAdding(adding === "decision" ? null : "decision")}
                   aria-expanded={adding === "decision"}
+                  data-focus={`add-decision-${item.id}`}
                   aria-label={`${translate("gov.minutes.addDecision")} (TOP ${number})`}
                 >
                   {translate("gov.minutes.addDecision")}
@@ -634,6 +717,7 @@ function AgendaItemCard({
                   variant={adding === "action" ? "contained" : "outlined"}
                   onClick={() => setAdding(adding === "action" ? null : "action")}
                   aria-expanded={adding === "action"}
+                  data-focus={`add-action-${item.id}`}
                   aria-label={`${translate("gov.minutes.addActionItem")} (TOP ${number})`}
                 >
                   {translate("gov.minutes.addActionItem")}
@@ -645,10 +729,7 @@ function AgendaItemCard({
                 meeting={meeting}
                 agendaItemId={item.id}
                 number={number}
-                done={async () => {
-                  setAdding(null);
-                  await reload();
-                }}
+                done={() => added("decision")}
               />
             )}
             {adding === "action" && (
@@ -657,10 +738,7 @@ function AgendaItemCard({
                 agendaItemId={item.id}
                 number={number}
                 people={people}
-                done={async () => {
-                  setAdding(null);
-                  await reload();
-                }}
+                done={() => added("action")}
               />
             )}
           </Box>
@@ -670,248 +748,17 @@ function AgendaItemCard({
   );
 }
 
-function DecisionsOf({ decisions }: { decisions: Row[] }) {
-  const translate = useTranslate();
-  if (!decisions.length) return null;
-  return (
-    <Box sx={{ mt: 1.5 }}>
-      <Typography variant="subtitle2" component="h4">
-        {translate("gov.minutes.decisions")}
-      </Typography>
-      <Stack spacing={0.5}>
-        {decisions.map((d) => (
-          <Box key={d.id} sx={{ borderLeft: 3, borderColor: "primary.main", pl: 1 }}>
-            <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-              <MuiLink
-                component={Link}
-                to={showPath("decisions", d.id)}
-                variant="body2"
-                sx={{ fontWeight: 600 }}
-              >
-                {d.title}
-              </MuiLink>
-              <EnumChip name="DecisionStatus" value={d.status} />
-              {d.costImpact && (
-                <Typography variant="caption">
-                  {translate("resources.decisions.fields.costImpact")}: {euro(d.costImpact)}
-                </Typography>
-              )}
-            </Stack>
-            <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }}>
-              {d.text}
-            </Typography>
-          </Box>
-        ))}
-      </Stack>
-    </Box>
-  );
-}
-
-function ActionsOf({ actions }: { actions: Row[] }) {
-  const translate = useTranslate();
-  if (!actions.length) return null;
-  return (
-    <Box sx={{ mt: 1.5 }}>
-      <Typography variant="subtitle2" component="h4">
-        {translate("gov.minutes.actionItems")}
-      </Typography>
-      <ul style={{ margin: 0, paddingLeft: 20 }}>
-        {actions.map((a) => (
-          <li key={a.id}>
-            <Typography variant="body2" component="span">
-              {a.title} – {a.owner?.name ?? translate("gov.minutes.nobody")}
-              {a.dueDate && `, ${translate("resources.actionItems.fields.dueDate")} ${date(a.dueDate)}`}{" "}
-            </Typography>
-            <EnumChip name="ActionItemStatus" value={a.status} />
-            {a.overdue && <OverdueChip />}
-          </li>
-        ))}
-      </ul>
-    </Box>
-  );
-}
-
-function DecisionForm({
+function Loose({
   meeting,
-  agendaItemId,
-  number,
-  done,
+  people,
+  editable,
+  reload,
 }: {
   meeting: Row;
-  agendaItemId: string | null;
-  number: number;
-  done: () => Promise<void>;
-}) {
-  const translate = useTranslate();
-  const { busy, run } = useAction();
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
-  const [status, setStatus] = useState("APPROVED");
-  const [schoolId, setSchoolId] = useState("");
-  const [costImpact, setCostImpact] = useState("");
-  return (
-    <Box
-      component="form"
-      aria-label={`${translate("gov.minutes.addDecision")} (TOP ${number})`}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        run(async () => {
-          await request("mutation ($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }", {
-            input: {
-              meetingId: meeting.id,
-              agendaItemId,
-              title,
-              text,
-              status,
-              schoolId: schoolId || null,
-              costImpact: costImpact.trim() ? costImpact.trim().replace(/\./g, "").replace(",", ".") : null,
-            },
-          });
-          await done();
-        }, "gov.minutes.added");
-      }}
-      sx={{ mt: 1, p: 1.5, border: 1, borderColor: "divider", borderRadius: 1 }}
-    >
-      <Stack spacing={1.5}>
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionTitle")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionText")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          required
-          multiline
-          minRows={2}
-        />
-        <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
-          <TextField
-            select
-            size="small"
-            label={translate("gov.minutes.decisionStatus")}
-            value={status}
-            onChange={(e) => setStatus(e.target.value)}
-            sx={{ minWidth: 180 }}
-          >
-            {DECISION_STATUSES.filter((s) => s !== "REVOKED").map((s) => (
-              <MenuItem key={s} value={s}>
-                {translate(`enums.DecisionStatus.${s}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            size="small"
-            label={translate("resources.decisions.fields.school")}
-            value={schoolId}
-            onChange={(e) => setSchoolId(e.target.value)}
-            sx={{ minWidth: 220 }}
-          >
-            <MenuItem value="">–</MenuItem>
-            {meeting.authority.schools.map((s: Person) => (
-              <MenuItem key={s.id} value={s.id}>
-                {s.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            size="small"
-            label={`${translate("resources.decisions.fields.costImpact")} (€)`}
-            value={costImpact}
-            onChange={(e) => setCostImpact(e.target.value)}
-            slotProps={{ htmlInput: { inputMode: "decimal", pattern: "[0-9.]*(,[0-9]{1,2})?" } }}
-          />
-        </Stack>
-        <Box>
-          <Button type="submit" variant="contained" disabled={busy || !title.trim() || !text.trim()}>
-            {translate("gov.minutes.addDecision")}
-          </Button>
-        </Box>
-      </Stack>
-    </Box>
-  );
-}
-
-function ActionForm({
-  meetingId,
-  agendaItemId,
-  number,
-  people,
-  done,
-}: {
-  meetingId: string;
-  agendaItemId: string | null;
-  number: number;
   people: Person[];
-  done: () => Promise<void>;
+  editable: boolean;
+  reload: () => Promise<void>;
 }) {
-  const translate = useTranslate();
-  const { busy, run } = useAction();
-  const [title, setTitle] = useState("");
-  const [ownerId, setOwnerId] = useState("");
-  const [dueDate, setDueDate] = useState("");
-  return (
-    <Box
-      component="form"
-      aria-label={`${translate("gov.minutes.addActionItem")} (TOP ${number})`}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        run(async () => {
-          await request("mutation ($input: AddActionItemInput!) { addActionItem(input: $input) { id } }", {
-            input: { meetingId, agendaItemId, title, ownerId: ownerId || null, dueDate: dueDate || null },
-          });
-          await done();
-        }, "gov.minutes.added");
-      }}
-      sx={{ mt: 1, p: 1.5, border: 1, borderColor: "divider", borderRadius: 1 }}
-    >
-      <Stack direction={{ xs: "column", sm: "row" }} spacing={1} sx={{ alignItems: { sm: "center" } }}>
-        <TextField
-          size="small"
-          label={translate("gov.minutes.actionTitle")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          sx={{ flexGrow: 1 }}
-        />
-        <TextField
-          select
-          size="small"
-          label={translate("gov.minutes.actionOwner")}
-          value={ownerId}
-          onChange={(e) => setOwnerId(e.target.value)}
-          sx={{ minWidth: 200 }}
-        >
-          <MenuItem value="">–</MenuItem>
-          {people.map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {p.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          size="small"
-          type="date"
-          label={translate("gov.minutes.actionDue")}
-          value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <Button type="submit" variant="contained" disabled={busy || !title.trim()}>
-          {translate("gov.minutes.addActionItem")}
-        </Button>
-      </Stack>
-    </Box>
-  );
-}
-
-/** Decisions and action items recorded on the meeting but not on one of its items. */
-function Loose({ meeting }: { meeting: Row }) {
   const translate = useTranslate();
   const decisions = meeting.decisions.filter((d: Row) => !d.agendaItem);
   const actions = meeting.actionItems.filter((a: Row) => !a.agendaItem);
@@ -924,13 +771,13 @@ function Loose({ meeting }: { meeting: Row }) {
             {translate("gov.minutes.otherDecisions")}
           </Typography>
         )}
-        <DecisionsOf decisions={decisions} />
+        <DecisionsOf decisions={decisions} editable={editable} reload={reload} />
         {actions.length > 0 && (
           <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
             {translate("gov.minutes.otherActions")}
           </Typography>
         )}
-        <ActionsOf actions={actions} />
+        <ActionsOf actions={actions} people={people} editable={editable} reload={reload} />
       </CardContent>
     </Card>
   );
@@ -966,19 +813,22 @@ function Summary({
               multiline
               minRows={3}
               fullWidth
+              slotProps={{ htmlInput: { "data-focus": "minutes-summary" } }}
             />
             <Button
               sx={{ mt: 1 }}
               disabled={busy || text === (meeting.summary ?? "")}
-              onClick={() =>
-                run(async () => {
+              onClick={async () => {
+                await run(async () => {
                   await request(
                     "mutation ($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }",
                     { input: { meetingId: meeting.id, summary: text } },
                   );
                   await reload();
-                }, "gov.common.saved")
-              }
+                }, "gov.common.saved");
+                // The button is disabled once the text is saved: back to the text.
+                focusWhenReady(["minutes-summary"]);
+              }}
             >
               {translate("gov.minutes.saveSummary")}
             </Button>
@@ -990,42 +840,6 @@ function Summary({
         )}
       </CardContent>
     </Card>
-  );
-}
-
-function Finalize({ meeting, reload }: { meeting: Row; reload: () => Promise<void> }) {
-  const translate = useTranslate();
-  const { busy, run } = useAction();
-  const [open, setOpen] = useState(false);
-  return (
-    <Box>
-      <Button
-        variant="contained"
-        color="primary"
-        startIcon={<LockIcon />}
-        onClick={() => setOpen(true)}
-        disabled={busy}
-      >
-        {translate("gov.minutes.finalize")}
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={busy}
-        title="gov.minutes.finalizeConfirmTitle"
-        content="gov.minutes.finalizeConfirm"
-        confirm="gov.minutes.finalize"
-        onClose={() => setOpen(false)}
-        onConfirm={async () => {
-          const ok = await run(async () => {
-            await request("mutation ($id: ID!) { finalizeMinutes(meetingId: $id) { id } }", {
-              id: meeting.id,
-            });
-            await reload();
-          }, "gov.minutes.finalizeConfirmTitle");
-          if (ok) setOpen(false);
-        }}
-      />
-    </Box>
   );
 }
 

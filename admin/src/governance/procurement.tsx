@@ -18,8 +18,10 @@ import {
 import { hasRole, me } from "../authProvider.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
+import { ListExportMenu, type ListExports } from "../ui/ExportMenu.tsx";
+import { NumberInput } from "../ui/NumberInput.tsx";
+import { EURO } from "../ui/numbers.ts";
 import { PROCUREMENT_CATEGORIES } from "./enums.ts";
-import { germanEuroToDecimal } from "./money.ts";
 
 /** Whether the signed-in person may raise requests at all (which school is the server's call). */
 export function useCanRaiseProcurement(): boolean {
@@ -27,12 +29,13 @@ export function useCanRaiseProcurement(): boolean {
   return hasRole(permissions, "SCHOOL_CONTACT", "SCHOOL_IT_OFFICER");
 }
 
-export function ProcurementListActions() {
+export function ProcurementListActions({ exports }: { exports: ListExports }) {
   const canRaise = useCanRaiseProcurement();
   return (
     <TopToolbar>
       <FilterButton />
       {canRaise && <CreateButton label="gov.procurement.raise" />}
+      <ListExportMenu exports={exports} />
     </TopToolbar>
   );
 }
@@ -74,14 +77,6 @@ function useRaisableSchools(): { schools: School[] | undefined; fixed: boolean }
   return state;
 }
 
-const euroAmount = (value: unknown) => {
-  if (value == null || value === "") return undefined;
-  const decimal = germanEuroToDecimal(value);
-  if (decimal === null) return "gov.procurement.costInvalid";
-  if (!/[1-9]/.test(decimal)) return "gov.procurement.costPositive";
-  return undefined;
-};
-
 export function ProcurementCreate() {
   const translate = useTranslate();
   const { schools, fixed } = useRaisableSchools();
@@ -115,12 +110,12 @@ export function ProcurementCreate() {
         />
         <TextInput source="title" validate={required()} fullWidth />
         <TextInput source="justification" validate={required()} multiline minRows={3} fullWidth />
-        <TextInput
+        <NumberInput
           source="estimatedCost"
+          spec={EURO}
           label="gov.procurement.costLabel"
           helperText="gov.procurement.costHelp"
-          validate={[required(), euroAmount]}
-          slotProps={{ htmlInput: { inputMode: "decimal" } }}
+          validate={required()}
         />
       </SimpleForm>
     </Create>

@@ -12,7 +12,6 @@ import {
   type ResourceQueries,
   type Row,
 } from "../dataProvider/registry.ts";
-import { germanEuroToDecimal } from "./money.ts";
 
 export const MEETING_ROW =
   "id title kind scheduledAt durationMinutes location status minutesStatus authority { id name }";
@@ -31,7 +30,7 @@ export const DECISION_FULL = `${DECISION_ROW} text statusReason reviewSummary { 
 const ACTION_ITEM = `id title status dueDate overdue completedAt owner { id name }
   meeting { id title scheduledAt authority { id name } } agendaItem { id title position }`;
 
-const DECISION_ON_ITEM = "id title text status costImpact followUpDate school { id name }";
+const DECISION_ON_ITEM = "id title text status costImpact personDayImpact followUpDate school { id name }";
 
 export const MEETING_FULL = `${MEETING_ROW} cancelReason finalizedAt summary version
   minutesPdfUrl minutesMarkdownUrl
@@ -223,8 +222,8 @@ export const governanceQueries: Record<string, ResourceQueries> = {
           category: params.data.category,
           title: params.data.title,
           justification: params.data.justification,
-          // The form validated the German amount; the server gets the exact Decimal text.
-          estimatedCost: germanEuroToDecimal(params.data.estimatedCost) ?? params.data.estimatedCost,
+          // The form's number input holds the exact Decimal text already.
+          estimatedCost: params.data.estimatedCost,
         },
       }),
       (data) => data.raiseProcurementRequest,

@@ -27,6 +27,8 @@ import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime, euro } from "../format.ts";
 import { request } from "../graphql.ts";
 import { choices } from "../organisations/enums.ts";
+import { ListExportMenu, type ListExports, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import { ACTION_ITEM_STATUSES, PROCUREMENT_CATEGORIES, PROCUREMENT_STATUSES } from "./enums.ts";
 import { LiveRefresh } from "./live.tsx";
 import { ProcurementListActions } from "./procurement.tsx";
@@ -90,16 +92,42 @@ function ActionItemButtons() {
   );
 }
 
+const ACTION_ITEM_EXPORT: ExportColumn[] = [
+  { label: "resources.actionItems.fields.title", value: (r) => r.title },
+  { label: "resources.actionItems.fields.owner", value: (r) => r.owner?.name },
+  { label: "resources.actionItems.fields.dueDate", value: (r) => r.dueDate, kind: "date" },
+  { label: "resources.actionItems.fields.status", value: (r, t) => t(`enums.ActionItemStatus.${r.status}`) },
+  {
+    label: "resources.actionItems.fields.overdue",
+    value: (r, t) => t(r.overdue ? "ra.boolean.true" : "ra.boolean.false"),
+  },
+  {
+    label: "resources.actionItems.fields.meeting",
+    value: (r) => `${date(r.meeting.scheduledAt)}${r.agendaItem ? ` · TOP ${r.agendaItem.position}` : ""}`,
+  },
+  { label: "resources.actionItems.fields.authority", value: (r) => r.authority?.name },
+];
+
+/** The export is the list's only action: its filters stand above the rows. */
+function ExportOnly({ exports }: { exports: ListExports }) {
+  return (
+    <TopToolbar>
+      <ListExportMenu exports={exports} />
+    </TopToolbar>
+  );
+}
+
 export function ActionItemList() {
+  const exports = useListExports(ACTION_ITEM_EXPORT, "resources.actionItems.name");
   return (
     <List
       empty={<ListEmpty />}
-      exporter={false}
+      exporter={exports.csv}
       filters={actionFilters}
       filterDefaultValues={{ status: "OPEN" }}
       sort={{ field: "rank", order: "ASC" }}
       perPage={25}
-      actions={false}
+      actions={<ExportOnly exports={exports} />}
       aside={<LiveRefresh />}
     >
       <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
@@ -153,15 +181,37 @@ const procurementFilters = [
   authorityFilter("authority", "resources.procurementRequests.fields.authority"),
 ];
 
+const PROCUREMENT_EXPORT: ExportColumn[] = [
+  { label: "resources.procurementRequests.fields.createdAt", value: (r) => r.createdAt, kind: "date" },
+  { label: "resources.procurementRequests.fields.title", value: (r) => r.title },
+  { label: "resources.procurementRequests.fields.school", value: (r) => r.school?.name },
+  { label: "resources.procurementRequests.fields.authority", value: (r) => r.authority?.name },
+  {
+    label: "resources.procurementRequests.fields.category",
+    value: (r, t) => t(`enums.ProcurementCategory.${r.category}`),
+  },
+  {
+    label: "resources.procurementRequests.fields.estimatedCost",
+    value: (r) => r.estimatedCost,
+    kind: "euro",
+  },
+  {
+    label: "resources.procurementRequests.fields.status",
+    value: (r, t) => t(`enums.ProcurementStatus.${r.status}`),
+  },
+  { label: "resources.procurementRequests.fields.justification", value: (r) => r.justification },
+];
+
 export function ProcurementList() {
+  const exports = useListExports(PROCUREMENT_EXPORT, "resources.procurementRequests.name");
   return (
     <List
       empty={<ListEmpty />}
-      exporter={false}
+      exporter={exports.csv}
       filters={procurementFilters}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
-      actions={<ProcurementListActions />}
+      actions={<ProcurementListActions exports={exports} />}
       aside={<LiveRefresh />}
     >
       <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
@@ -312,7 +362,26 @@ function Changes({ changes }: { changes: { field: string; before: string | null;
   );
 }
 
+const AUDIT_EXPORT: ExportColumn[] = [
+  { label: "resources.auditLog.fields.at", value: (r) => r.at, kind: "dateTime" },
+  { label: "resources.auditLog.fields.actor", value: (r) => r.actor?.name },
+  { label: "resources.auditLog.fields.authority", value: (r) => r.authority?.name },
+  { label: "resources.auditLog.fields.objectType", value: (r) => r.objectLabel },
+  { label: "resources.auditLog.fields.action", value: (r) => r.actionLabel },
+  {
+    label: "resources.auditLog.fields.changes",
+    value: (r) =>
+      (r.changeList ?? [])
+        .map(
+          (c: Row) =>
+            `${c.field}: ${c.before === null ? (c.after ?? "–") : `${c.before} → ${c.after ?? "–"}`}`,
+        )
+        .join(" | "),
+  },
+];
+
 export function AuditList() {
+  const exports = useListExports(AUDIT_EXPORT, "resources.auditLog.name");
   const vocabulary = useAuditVocabulary();
   const filters = [
     <SelectInput
@@ -332,7 +401,13 @@ export function AuditList() {
     authorityFilter("authority", "resources.auditLog.fields.authority"),
   ];
   return (
-    <List empty={<ListEmpty />} exporter={false} filters={filters} perPage={50} actions={false}>
+    <List
+      empty={<ListEmpty />}
+      exporter={exports.csv}
+      filters={filters}
+      perPage={50}
+      actions={<ExportOnly exports={exports} />}
+    >
       <Datagrid empty={<ListEmpty />} bulkActionButtons={false} rowClick={false}>
         <FunctionField source="at" sortable={false} render={(r) => dateTime(r.at)} />
         <TextField

@@ -5,6 +5,7 @@ export const hubMessages = {
     menu: { dashboard: "Übersicht" },
     reconnected: "Die Verbindung zum Hub ist wieder da; die Ansicht wurde neu geladen.",
     search: { placeholder: "Suchen …" },
+    confirm: { cancel: "Abbrechen" },
     dashboard: {
       welcome: "Willkommen, %{name}",
       nothing: "Für Ihre Rolle gibt es hier noch keine Übersicht.",

@@ -10,6 +10,7 @@ import { mailMessages } from "../mail/index.tsx";
 import { organisationsMessages } from "../organisations/index.tsx";
 import { plansMessages } from "../plans/index.tsx";
 import { providerMessages } from "../provider/index.tsx";
+import { uiMessages } from "../ui/messages.ts";
 import { hubMessages } from "./hub.ts";
 import { raGermanMessages } from "./ra-de.ts";
 
@@ -39,6 +40,7 @@ export const germanMessages = merge(
   plansMessages as Messages,
   providerMessages as Messages,
   mailMessages as Messages,
+  uiMessages,
 );
 
 function lookup(messages: Messages, key: string): string | undefined {

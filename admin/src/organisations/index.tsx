@@ -64,6 +64,7 @@ export const organisationsMessages = {
         startsOn: "Beginn der Übertragung",
         reference: "Aktenzeichen",
         schoolCount: "Schulen",
+        steeringGroupName: "Bezeichnung",
         members: "Mitglieder",
         memberName: "Name",
         department: "Bereich",

@@ -24,6 +24,8 @@ import {
   useTranslate,
 } from "react-admin";
 import { hasRole } from "../authProvider.ts";
+import { ListExportMenu, type ListExports, useListExports } from "../ui/ExportMenu.tsx";
+import type { ExportColumn } from "../ui/exports.ts";
 import {
   AGREEMENT_KINDS,
   AUTHORITY_KINDS,
@@ -48,16 +50,42 @@ function SupportChip() {
   );
 }
 
-/** Only the provider's administrator onboards authorities and schools. */
-function OnboardingActions() {
+/** Only the provider's administrator onboards authorities and schools; everyone may export. */
+function OnboardingActions({ exports }: { exports: ListExports }) {
   const { permissions } = usePermissions();
-  return <TopToolbar>{hasRole(permissions, "ADMIN") && <CreateButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {hasRole(permissions, "ADMIN") && <CreateButton />}
+      <ListExportMenu exports={exports} />
+    </TopToolbar>
+  );
 }
 
+const AUTHORITY_EXPORT: ExportColumn[] = [
+  { label: "resources.authorities.fields.name", value: (a) => a.name },
+  { label: "resources.authorities.fields.kind", value: (a, t) => t(`enums.AuthorityKind.${a.kind}`) },
+  { label: "resources.authorities.fields.state", value: (a) => a.state },
+  { label: "resources.authorities.fields.schoolCount", value: (a) => a.schoolCount, kind: "integer" },
+  { label: "resources.authorities.fields.agreementStart", value: (a) => a.agreementStart, kind: "date" },
+];
+
+const SCHOOL_EXPORT: ExportColumn[] = [
+  { label: "resources.schools.fields.name", value: (s) => s.name },
+  { label: "resources.schools.fields.authority", value: (s) => s.authority?.name },
+  { label: "resources.schools.fields.kind", value: (s, t) => t(`enums.SchoolKind.${s.kind}`) },
+  {
+    label: "resources.schools.fields.upgradeStatus",
+    value: (s, t) => t(`enums.UpgradeStatus.${s.upgradeStatus}`),
+  },
+  { label: "resources.schools.fields.supportedBy", value: (s, t) => t(`enums.SupportSide.${s.supportedBy}`) },
+];
+
 export function AuthorityList() {
+  const exports = useListExports(AUTHORITY_EXPORT, "resources.authorities.name");
   return (
     <List
-      actions={<OnboardingActions />}
+      actions={<OnboardingActions exports={exports} />}
+      exporter={exports.csv}
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
       sort={{ field: "name", order: "ASC" }}
       perPage={25}
@@ -129,9 +157,14 @@ export function AuthorityShow() {
           </ArrayField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.authorities.tabs.steeringGroup">
-          <TextField source="steeringGroup.name" emptyText="resources.authorities.noSteeringGroup" />
+          <TextField
+            source="steeringGroup.name"
+            label="resources.authorities.fields.steeringGroupName"
+            emptyText="resources.authorities.noSteeringGroup"
+          />
           <ArrayField source="steeringGroup.members" label="resources.authorities.fields.members">
-            <Datagrid bulkActionButtons={false}>
+            {/* A member has no page of their own: the row opens nothing, by click or by Enter. */}
+            <Datagrid bulkActionButtons={false} rowClick={false}>
               <TextField source="user.name" label="resources.authorities.fields.memberName" />
               <SelectField
                 source="department"
@@ -155,9 +188,11 @@ const schoolFilters = [
 ];
 
 export function SchoolList() {
+  const exports = useListExports(SCHOOL_EXPORT, "resources.schools.name");
   return (
     <List
-      actions={<OnboardingActions />}
+      actions={<OnboardingActions exports={exports} />}
+      exporter={exports.csv}
       filters={schoolFilters}
       sort={{ field: "name", order: "ASC" }}
       perPage={25}

@@ -1,6 +1,7 @@
 // The forecast that feeds next year's order: what the adopted media development plan foresees for
 // a year by service line, filled into the provider's draft of the service order as its start.
 import { request } from "../graphql.ts";
+import { editText, PERSON_DAYS } from "../ui/numbers.ts";
 
 export interface PlanForecast {
   year: number;
@@ -16,13 +17,6 @@ export async function loadForecast(authorityId: string, year: number): Promise<P
     { authorityId, year },
   );
   return data.mediaPlanForecast;
-}
-
-/** "120.50" → "120,5": German, without thousands dots, as a person types into the order's fields. */
-export function germanInput(value: string): string {
-  const [whole = "", fraction = ""] = value.split(".");
-  const digits = fraction.replace(/0+$/, "");
-  return digits ? `${whole},${digits}` : whole;
 }
 
 interface Line {
@@ -49,11 +43,11 @@ export function applyForecast<L extends Line>(
     .filter((line) => named(line) || line.personDays.trim() !== "")
     .map((line) => {
       const found = forecast.lines.find((f) => same(f.serviceLine, line.name));
-      return found ? { ...line, personDays: germanInput(found.personDays) } : line;
+      return found ? { ...line, personDays: editText(found.personDays, PERSON_DAYS) } : line;
     });
   const added = forecast.lines
     .filter((f) => !kept.some((line) => same(f.serviceLine, line.name)))
-    .map((f) => make({ key: next++, name: f.serviceLine, personDays: germanInput(f.personDays) }));
+    .map((f) => make({ key: next++, name: f.serviceLine, personDays: editText(f.personDays, PERSON_DAYS) }));
   const result = [...kept, ...added];
   return result.length > 0 ? result : lines;
 }

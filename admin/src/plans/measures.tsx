@@ -24,9 +24,10 @@ import { useEffect, useId, useState } from "react";
 import { useNotify, useRefresh, useTranslate } from "react-admin";
 import { Scroll, Section, useAction } from "../controlling/ui.tsx";
 import type { Row } from "../dataProvider/registry.ts";
-import { decimal, euro, personDays } from "../format.ts";
-import { exactAmountToDecimal } from "../governance/money.ts";
+import { euro, personDays } from "../format.ts";
 import { ToneChip } from "../governance/util.tsx";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { EURO, editText, PERSON_DAYS, parseNumber } from "../ui/numbers.ts";
 import {
   addMeasure,
   EQUIPMENT_CATEGORIES,
@@ -76,8 +77,8 @@ function formOf(plan: Plan, measure?: PlannedMeasure): MeasureForm {
     category: measure.category,
     title: measure.title,
     year: String(measure.year),
-    investmentEuros: decimal(measure.investmentEuros, 2),
-    personDays: decimal(measure.personDays),
+    investmentEuros: editText(measure.investmentEuros, EURO),
+    personDays: editText(measure.personDays, PERSON_DAYS),
     serviceLine: measure.serviceLine,
   };
 }
@@ -100,19 +101,18 @@ function MeasureDialog({
   const [form, setForm] = useState<MeasureForm>(() => formOf(plan, measure));
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
-  const euros = exactAmountToDecimal(form.investmentEuros);
-  const days = exactAmountToDecimal(form.personDays);
-  const local = {
-    investmentEuros: form.investmentEuros.trim() !== "" && euros === null ? t("amountInvalid") : undefined,
-    personDays: form.personDays.trim() !== "" && days === null ? t("daysInvalid") : undefined,
-  };
+  const [submitted, setSubmitted] = useState(false);
+  const euros = parseNumber(form.investmentEuros, EURO);
+  const days = parseNumber(form.personDays, PERSON_DAYS);
   const message = (field: keyof MeasureForm | "schoolId") =>
-    (local as Record<string, string | undefined>)[field] ??
-    (error?.field === field ? error.message : undefined);
+    error?.field === field ? error.message : undefined;
+  const set = (name: keyof MeasureForm, value: string) => {
+    if (error?.field === name) setError(null);
+    setForm((f) => ({ ...f, [name]: value }));
+  };
   const input = (name: keyof MeasureForm) => ({
     value: form[name],
-    onChange: (event: { target: { value: string } }) =>
-      setForm((f) => ({ ...f, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) => set(name, event.target.value),
     error: Boolean(message(name)),
     helperText: message(name),
   });
@@ -122,14 +122,18 @@ function MeasureDialog({
       <form
         onSubmit={async (event) => {
           event.preventDefault();
-          if (euros === null || days === null || !form.category) return;
+          if (!euros.ok || !days.ok) {
+            setSubmitted(true);
+            return;
+          }
+          if (!form.category) return;
           const data: MeasureInput = {
             schoolId: form.schoolId,
             category: form.category,
             title: form.title.trim(),
             year: Number(form.year),
-            investmentEuros: euros,
-            personDays: days,
+            investmentEuros: euros.value,
+            personDays: days.value,
             serviceLine: form.serviceLine.trim() || null,
           };
           setBusy(true);
@@ -183,19 +187,25 @@ function MeasureDialog({
               helperText={message("serviceLine") ?? t("serviceLineHelp")}
               slotProps={{ htmlInput: { maxLength: 100 } }}
             />
-            <TextField
+            <NumberField
               required
               label={t("investmentInput")}
-              {...input("investmentEuros")}
-              helperText={message("investmentEuros") ?? t("amountHelp")}
-              slotProps={{ htmlInput: { inputMode: "decimal" } }}
+              value={form.investmentEuros}
+              onChange={(text) => set("investmentEuros", text)}
+              spec={EURO}
+              showProblem={submitted}
+              serverError={message("investmentEuros")}
+              helperText={t("amountHelp")}
             />
-            <TextField
+            <NumberField
               required
               label={t("personDaysInput")}
-              {...input("personDays")}
-              helperText={message("personDays") ?? t("daysHelp")}
-              slotProps={{ htmlInput: { inputMode: "decimal" } }}
+              value={form.personDays}
+              onChange={(text) => set("personDays", text)}
+              spec={PERSON_DAYS}
+              showProblem={submitted}
+              serverError={message("personDays")}
+              helperText={t("daysHelp")}
             />
           </Box>
           {error && !known.includes(error.field ?? "") && (
@@ -206,11 +216,7 @@ function MeasureDialog({
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate("plans.action.cancel")}</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={busy || euros === null || days === null || !form.category || !form.schoolId}
-          >
+          <Button type="submit" variant="contained" disabled={busy || !form.category || !form.schoolId}>
             {measure ? t("save") : t("add")}
           </Button>
         </DialogActions>

@@ -132,7 +132,6 @@ export const plansMessages = {
       thresholdForm: "Schwelle für Abweichungen",
       threshold: "Schwelle (Prozent)",
       thresholdHelp: "Gilt für alle Medienentwicklungspläne des Schulträgers.",
-      thresholdInvalid: "Bitte eine ganze Zahl eingeben.",
       thresholdSave: "Schwelle speichern",
       thresholdSaved: "Die Schwelle ist auf %{percent} % gesetzt.",
       none: "Keine Maßnahme übersteigt ihren Plan um mehr als die Schwelle.",
@@ -188,8 +187,6 @@ export const plansMessages = {
       serviceLineHelp: "Leer: Ertüchtigung, bei Qualifizierung Beratung.",
       amountHelp: "z. B. 1.500,50",
       daysHelp: "z. B. 12,5",
-      amountInvalid: "Bitte einen Betrag wie 1.500,50 eingeben (höchstens zwei Nachkommastellen).",
-      daysInvalid: "Bitte Personentage wie 12,5 eingeben (höchstens zwei Nachkommastellen).",
     },
     links: {
       title: "Umsetzungen von „%{title}“",

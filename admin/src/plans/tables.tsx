@@ -11,7 +11,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from "@mui/material";
 import { type FormEvent, type ReactNode, useState } from "react";
@@ -19,6 +18,8 @@ import { useNotify, useRefresh, useTranslate } from "react-admin";
 import { Scroll } from "../controlling/ui.tsx";
 import { euro, percent, personDays } from "../format.ts";
 import { ToneChip } from "../governance/util.tsx";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { parseNumber, WHOLE_PERCENT } from "../ui/numbers.ts";
 import {
   EQUIPMENT_CATEGORIES,
   type Plan,
@@ -280,18 +281,23 @@ function ThresholdForm({ plan }: { plan: Plan }) {
   const [value, setValue] = useState(String(plan.varianceThresholdPercent));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const valid = /^\d{1,4}$/.test(value.trim());
+  const [submitted, setSubmitted] = useState(false);
   return (
     <Box
       component="form"
       aria-label={t("thresholdForm")}
       onSubmit={async (event: FormEvent) => {
         event.preventDefault();
+        const threshold = parseNumber(value, WHOLE_PERCENT);
+        if (!threshold.ok) {
+          setSubmitted(true);
+          return;
+        }
         setBusy(true);
         try {
-          await setVarianceThreshold(plan.authority.id, Number(value.trim()));
+          await setVarianceThreshold(plan.authority.id, Number(threshold.value));
           setError(null);
-          notify(t("thresholdSaved", { percent: value.trim() }), { type: "success" });
+          notify(t("thresholdSaved", { percent: threshold.value }), { type: "success" });
           refresh();
         } catch (failure) {
           setError((failure as Error).message);
@@ -301,17 +307,22 @@ function ThresholdForm({ plan }: { plan: Plan }) {
       }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: "flex-start", flexWrap: "wrap" }}>
-        <TextField
+        <NumberField
           size="small"
           label={t("threshold")}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
-          error={Boolean(error) || (value.trim() !== "" && !valid)}
-          helperText={error ?? (valid || value.trim() === "" ? t("thresholdHelp") : t("thresholdInvalid"))}
-          slotProps={{ htmlInput: { inputMode: "numeric" } }}
+          onChange={(text) => {
+            setError(null);
+            setValue(text);
+          }}
+          spec={WHOLE_PERCENT}
+          required
+          showProblem={submitted}
+          serverError={error}
+          hint={t("thresholdHelp")}
           sx={{ maxWidth: 360 }}
         />
-        <Button type="submit" variant="outlined" disabled={busy || !valid}>
+        <Button type="submit" variant="outlined" disabled={busy}>
           {t("thresholdSave")}
         </Button>
       </Stack>

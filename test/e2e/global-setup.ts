@@ -10,7 +10,7 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, [path.resolve(import.meta.dirname, "../../scripts/build-admin.mjs")], {
     stdio: "inherit",
   });
-  const { templates, remove } = await sqliteTemplates();
+  const { templates, remove } = sqliteTemplates();
   project.provide("sqliteTemplates", templates);
   return remove;
 }

@@ -148,10 +148,10 @@ describe("draft minutes", () => {
     const cost = decisionForm.getByLabel("Kostenwirkung (€)");
     await expect(cost.inputValue()).resolves.toBe("800,00");
     await cost.fill("12,345");
-    await decisionForm.getByText(/Bitte einen Betrag wie 1\.234,56/).waitFor();
+    await decisionForm.getByText("„12,345“ hat zu viele Nachkommastellen: höchstens 2.").waitFor();
     await expect(decisionForm.getByRole("button", { name: "Speichern" }).isDisabled()).resolves.toBe(true);
     await cost.fill("1500.50");
-    await decisionForm.getByText("Verstanden: 1.500,50 €").waitFor();
+    await decisionForm.getByText("= 1.500,50 €").waitFor();
     await decisionForm.getByLabel("Personentage (PT)").fill("2,5");
     await decisionForm.getByLabel("Wiedervorlage").fill("2027-03-01");
     await expectAccessible(page, "minutes editor with a decision being edited");

@@ -297,9 +297,6 @@ export const governanceMessages = {
       decisionSaved: "Beschluss „%{title}“ gespeichert.",
       editAction: "Aufgabe „%{title}“ bearbeiten",
       actionSaved: "Aufgabe „%{title}“ gespeichert.",
-      understood: "Verstanden: %{value}",
-      amountInvalid: "Bitte einen Betrag wie 1.234,56 eingeben (höchstens zwei Nachkommastellen).",
-      personDaysInvalid: "Bitte Personentage wie 2,5 eingeben (höchstens zwei Nachkommastellen).",
     },
     decisions: {
       meetingLink: "Zur Sitzung",

@@ -8,8 +8,9 @@ import type { Row } from "../dataProvider/registry.ts";
 import { date, decimal, euro, personDays } from "../format.ts";
 import { request } from "../graphql.ts";
 import { focusWhenReady } from "../layout/focus.ts";
+import { NumberField } from "../ui/NumberInput.tsx";
+import { EURO, type NumberSpec, PERSON_DAYS, parseNumber } from "../ui/numbers.ts";
 import { DECISION_STATUSES } from "./enums.ts";
-import { exactAmountToDecimal } from "./money.ts";
 import { EnumChip, OverdueChip, showPath, useAction } from "./util.tsx";
 
 export interface Person {
@@ -19,44 +20,12 @@ export interface Person {
 
 /**
  * An amount field's text read as the exact Decimal the API takes: empty is no amount (null),
- * anything the German parsing does not understand is an error shown at the field.
+ * anything the German parsing does not understand is an error, shown at the field by NumberField.
  */
-function readAmount(text: string): { value: string | null; invalid: boolean } {
+function readAmount(text: string, spec: NumberSpec): { value: string | null; invalid: boolean } {
   if (!text.trim()) return { value: null, invalid: false };
-  const value = exactAmountToDecimal(text);
-  return { value, invalid: value === null };
-}
-
-/** A euro or person-day field that says what it understood before anything is saved. */
-function AmountField({
-  label,
-  value,
-  onChange,
-  unit,
-}: {
-  label: string;
-  value: string;
-  onChange: (text: string) => void;
-  unit: "euro" | "personDays";
-}) {
-  const translate = useTranslate();
-  const read = readAmount(value);
-  const shown = read.value === null ? null : unit === "euro" ? euro(read.value) : personDays(read.value);
-  return (
-    <TextField
-      size="small"
-      label={label}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      error={read.invalid}
-      helperText={
-        read.invalid
-          ? translate(unit === "euro" ? "gov.minutes.amountInvalid" : "gov.minutes.personDaysInvalid")
-          : shown && translate("gov.minutes.understood", { value: shown })
-      }
-      slotProps={{ htmlInput: { inputMode: "decimal" } }}
-    />
-  );
+  const parsed = parseNumber(text, spec);
+  return parsed.ok ? { value: parsed.value, invalid: false } : { value: null, invalid: true };
 }
 
 /** Escape closes an inline form as its cancel button does. */
@@ -175,8 +144,8 @@ function DecisionEditForm({
   const [cost, setCost] = useState(decision.costImpact ? decimal(decision.costImpact, 2) : "");
   const [days, setDays] = useState(decision.personDayImpact ? decimal(decision.personDayImpact) : "");
   const [followUp, setFollowUp] = useState<string>(decision.followUpDate ?? "");
-  const costRead = readAmount(cost);
-  const daysRead = readAmount(days);
+  const costRead = readAmount(cost, EURO);
+  const daysRead = readAmount(days, PERSON_DAYS);
   const label = translate("gov.minutes.editDecision", { title: decision.title });
   return (
     <Box
@@ -222,17 +191,21 @@ function DecisionEditForm({
           minRows={2}
         />
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
-          <AmountField
+          <NumberField
+            size="small"
             label={`${translate("resources.decisions.fields.costImpact")} (€)`}
             value={cost}
             onChange={setCost}
-            unit="euro"
+            spec={EURO}
+            showProblem
           />
-          <AmountField
+          <NumberField
+            size="small"
             label={`${translate("resources.decisions.fields.personDayImpact")} (PT)`}
             value={days}
             onChange={setDays}
-            unit="personDays"
+            spec={PERSON_DAYS}
+            showProblem
           />
           <TextField
             size="small"
@@ -439,7 +412,7 @@ export function DecisionForm({
   const [status, setStatus] = useState("APPROVED");
   const [schoolId, setSchoolId] = useState("");
   const [costImpact, setCostImpact] = useState("");
-  const cost = readAmount(costImpact);
+  const cost = readAmount(costImpact, EURO);
   return (
     <Box
       component="form"
@@ -513,11 +486,13 @@ export function DecisionForm({
               </MenuItem>
             ))}
           </TextField>
-          <AmountField
+          <NumberField
+            size="small"
             label={`${translate("resources.decisions.fields.costImpact")} (€)`}
             value={costImpact}
             onChange={setCostImpact}
-            unit="euro"
+            spec={EURO}
+            showProblem
           />
         </Stack>
         <Box>

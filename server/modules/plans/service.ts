@@ -57,12 +57,7 @@ async function planFor(tx: Tx, access: Access, planId: string): Promise<Plan> {
 
 const named = (plan: Pick<Plan, "title" | "version">) => `„${plan.title}“ (Version ${plan.version})`;
 
-function requireDraft(plan: Plan): void {
-  if (plan.status === "ADOPTED") {
-    throw conflict(
-      `Der Medienentwicklungsplan ${named(plan)} ist beschlossen und damit eingefroren; Änderungen gehen über eine Fortschreibung.`,
-    );
-  }
+function requireNotSuperseded(plan: Plan): void {
   if (plan.status === "SUPERSEDED") {
     throw conflict(
       `Der Medienentwicklungsplan ${named(plan)} ist durch eine Fortschreibung abgelöst und unveränderlich.`,
@@ -70,10 +65,11 @@ function requireDraft(plan: Plan): void {
   }
 }
 
-function requireNotSuperseded(plan: Plan): void {
-  if (plan.status === "SUPERSEDED") {
+function requireDraft(plan: Plan): void {
+  requireNotSuperseded(plan);
+  if (plan.status === "ADOPTED") {
     throw conflict(
-      `Der Medienentwicklungsplan ${named(plan)} ist durch eine Fortschreibung abgelöst und unveränderlich.`,
+      `Der Medienentwicklungsplan ${named(plan)} ist beschlossen und damit eingefroren; Änderungen gehen über eine Fortschreibung.`,
     );
   }
 }
@@ -662,6 +658,12 @@ async function linkTarget(tx: Tx, measure: Awaited<ReturnType<typeof measureFor>
   return { field, title: target.title };
 }
 
+/** The link's own column, for finding it. */
+const linkedBy = (input: LinkInput) =>
+  input.serviceMeasureId
+    ? { serviceMeasureId: input.serviceMeasureId }
+    : { procurementRequestId: input.procurementRequestId as string };
+
 /** What carries out a planned measure; one service measure or request counts once per plan version. */
 export async function linkPlannedMeasure({ tx, access, audit }: Work, input: LinkInput) {
   const measure = await measureFor(tx, access, input.plannedMeasureId);
@@ -671,9 +673,7 @@ export async function linkPlannedMeasure({ tx, access, audit }: Work, input: Lin
   const already = await tx.plannedMeasureLink.findFirst({
     where: {
       plannedMeasure: { planId: measure.planId },
-      ...(input.serviceMeasureId
-        ? { serviceMeasureId: input.serviceMeasureId }
-        : { procurementRequestId: input.procurementRequestId }),
+      ...linkedBy(input),
     },
     select: { plannedMeasure: { select: { id: true, title: true } } },
   });
@@ -710,9 +710,7 @@ export async function unlinkPlannedMeasure({ tx, access, audit }: Work, input: L
   const { count } = await tx.plannedMeasureLink.deleteMany({
     where: {
       plannedMeasureId: measure.id,
-      ...(input.serviceMeasureId
-        ? { serviceMeasureId: input.serviceMeasureId }
-        : { procurementRequestId: input.procurementRequestId }),
+      ...linkedBy(input),
     },
   });
   if (count === 0) throw conflict(`„${title}“ ist mit dieser Maßnahme nicht verknüpft.`);

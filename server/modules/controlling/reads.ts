@@ -114,14 +114,31 @@ export async function orderTotals(
   return totals;
 }
 
-/** Consumption per line: one query for any number of lines. */
-export async function lineConsumption(db: Client, lineIds: readonly string[]): Promise<Map<string, number>> {
+/**
+ * Consumption per line of the given orders: one query for any number of lines. By order, not by
+ * line: the per-day totals are keyed (orderId, lineId, date), so the key's prefix finds them.
+ */
+export async function lineConsumption(db: Client, orderIds: readonly string[]): Promise<Map<string, number>> {
   const rows = await db.dailyTotal.groupBy({
     by: ["lineId"],
-    where: { lineId: { in: [...new Set(lineIds)] } },
+    where: { orderId: { in: [...new Set(orderIds)] } },
     _sum: { personDays: true },
   });
   return new Map(rows.map((row) => [row.lineId, row._sum.personDays ?? 0]));
+}
+
+/**
+ * Entries in the ledger of each order (reversals included): the per-day totals count them in
+ * each booking's transaction, so this sums a few hundred rows per order instead of counting the
+ * ledger's hundreds of thousands.
+ */
+export async function bookingCounts(db: Client, orderIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.dailyTotal.groupBy({
+    by: ["orderId"],
+    where: { orderId: { in: [...new Set(orderIds)] } },
+    _sum: { count: true },
+  });
+  return new Map(rows.map((row) => [row.orderId, row._sum.count ?? 0]));
 }
 
 /** The per-day consumption of several orders (all lines), in one statement, by order id. */

@@ -57,6 +57,7 @@ import {
 } from "./orders.ts";
 import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
 import {
+  bookingCounts,
   daySumsOfOrders,
   lineConsumption,
   type OrderTotals,
@@ -70,9 +71,11 @@ import {
 // must be those of the moment; batching alone keeps lists at one query per level.
 interface Loaders {
   totals: DataLoader<string, OrderTotals>;
-  lines: DataLoader<string, number>;
+  /** Consumption of a line, keyed by the line (with its order, by which the totals are found). */
+  lines: DataLoader<{ id: string; orderId: string }, number>;
   proofs: DataLoader<ProofOfService, ProofFigures>;
   days: DataLoader<string, DaySum[]>;
+  bookingCounts: DataLoader<string, number>;
   volumes: DataLoader<string, OrderVolumes>;
 }
 const perRequest = new WeakMap<Context, Loaders>();
@@ -96,9 +99,12 @@ function loaders(ctx: Context): Loaders {
         { cache: false },
       ),
       lines: new DataLoader(
-        async (ids) => {
-          const sums = await lineConsumption(ctx.db.read, ids);
-          return ids.map((id) => sums.get(id) ?? 0);
+        async (lines) => {
+          const sums = await lineConsumption(
+            ctx.db.read,
+            lines.map((l) => l.orderId),
+          );
+          return lines.map((l) => sums.get(l.id) ?? 0);
         },
         { cache: false },
       ),
@@ -116,6 +122,13 @@ function loaders(ctx: Context): Loaders {
         async (ids) => {
           const sums = await daySumsOfOrders(ctx.db.read, ids);
           return ids.map((id) => sums.get(id) ?? []);
+        },
+        { cache: false },
+      ),
+      bookingCounts: new DataLoader(
+        async (ids) => {
+          const counts = await bookingCounts(ctx.db.read, ids);
+          return ids.map((id) => counts.get(id) ?? 0);
         },
         { cache: false },
       ),
@@ -421,10 +434,16 @@ builder.prismaNode("ServiceOrder", {
         return history;
       },
     }),
-    bookings: t.relatedConnection(
-      "bookings",
-      // Paged by id like every connection (see graphql/ids.ts checkCursor), in ledger order.
-      { cursor: "id", totalCount: true, query: { orderBy: { seq: "asc" } } },
+    bookings: t.prismaConnection(
+      {
+        type: "Booking",
+        // Paged by id like every connection (see graphql/ids.ts checkCursor), in ledger order.
+        cursor: "id",
+        // Not Prisma's relation count: that groups the whole ledger by order before it joins.
+        totalCount: (order, _args, ctx) => loaders(ctx).bookingCounts.load(order.id),
+        resolve: (query, order, _args, ctx) =>
+          ctx.db.read.booking.findMany({ ...query, where: { orderId: order.id }, orderBy: { seq: "asc" } }),
+      },
       { name: "BookingConnection" },
       { name: "BookingEdge" },
     ),
@@ -472,7 +491,8 @@ builder.prismaNode("ServiceLine", {
     }),
     consumedPersonDays: t.field({
       type: "Decimal",
-      resolve: async (l, _a, ctx) => fromHundredths(await loaders(ctx).lines.load(l.id)),
+      select: { orderId: true },
+      resolve: async (l, _a, ctx) => fromHundredths(await loaders(ctx).lines.load(l)),
     }),
     remainingPersonDays: t.field({
       type: "Decimal",
@@ -480,7 +500,7 @@ builder.prismaNode("ServiceLine", {
       resolve: async (l, _a, ctx) => {
         const [volume, consumed] = await Promise.all([
           lineVolume(ctx, l.orderId, l.id),
-          loaders(ctx).lines.load(l.id),
+          loaders(ctx).lines.load(l),
         ]);
         return fromHundredths(volume - consumed);
       },
@@ -490,7 +510,7 @@ builder.prismaNode("ServiceLine", {
       resolve: async (l, _a, ctx) => {
         const [volume, consumed] = await Promise.all([
           lineVolume(ctx, l.orderId, l.id),
-          loaders(ctx).lines.load(l.id),
+          loaders(ctx).lines.load(l),
         ]);
         return ratio(consumed, volume);
       },

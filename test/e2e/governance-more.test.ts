@@ -61,6 +61,7 @@ describe("governance, more", () => {
 
     await page.getByRole("combobox", { name: "Kategorie" }).click();
     await page.getByRole("option", { name: "Sonderausstattung" }).click();
+    await page.getByRole("listbox").waitFor({ state: "detached" });
     await page.getByRole("textbox", { name: /^Titel/ }).fill("Dokumentenkamera für Klasse 3b");
     await page.getByRole("textbox", { name: /^Begründung/ }).fill("Die alte Kamera ist defekt.");
     const cost = page.getByRole("textbox", { name: /^Geschätzte Kosten/ });

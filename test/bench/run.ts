@@ -1,6 +1,7 @@
 // `npm run bench` (issue 11): writes a provider-scale data set (dataset.ts) at each size of
 // BENCH_SCALES (default 0.1,0.5,1) and measures, per size, on the hub as a process of its own
-// (server/main.ts, NODE_ENV=production) and on the hand-written floor (floor.ts) on the same file:
+// (dist/server/main.js as npm start runs it, NODE_ENV=production) and on the hand-written floor
+// (floor.ts) on the same file:
 //   a) the four read queries (queries.ts) at 32 keep-alive connections: req/s, p50, p99, hub and floor
 //   b) SQL statements per request (statements.ts, the hub in this process)
 //   c) burn-down and forecast of the order with 40 % of the bookings (200,000 at full size)
@@ -13,7 +14,7 @@
 // Environment: BENCH_SCALES, BENCH_SECONDS (per query and server at full size; default 10),
 // BENCH_SUBSCRIBERS (default 2000), BENCH_FANOUT_CAP_SECONDS (default 30 per size), BENCH_SKIP
 // (comma list of a,c,d,e,h), BENCH_KEEP=1 keeps the files. Statements per request: `b` always runs.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -96,9 +97,10 @@ async function startServer(
   extraEnv: Record<string, string> = {},
 ): Promise<Server> {
   const port = await freePort();
+  // The hub as `npm start` runs it: built JavaScript (main() builds it once), no TypeScript loader.
   const args =
     name === "hub"
-      ? ["--import", "tsx", "server/main.ts"]
+      ? ["--enable-source-maps", "dist/server/main.js"]
       : ["--import", "tsx", "test/bench/floor.ts", file, String(port)];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -747,6 +749,8 @@ async function main(): Promise<void> {
   let consoleFigures: ConsoleFigures | undefined;
   try {
     log(`bench: sizes ${SCALES.join(", ")}; ${os.cpus().length} cores; files in ${dir}`);
+    const build = spawnSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("scripts/build-server.mjs failed");
     const template = path.join(dir, "demo.db");
     await seedDemoFile(template);
     const sorted = [...SCALES].sort((a, b) => a - b);

@@ -45,7 +45,10 @@ async function refuseFrozenMonth(tx: Tx, orderId: string, date: string): Promise
 }
 
 async function refuseClosedOrder(tx: Tx, orderId: string) {
-  const order = await tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } });
+  return refuseClosed(await tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }));
+}
+
+function refuseClosed<O extends { status: string; year: number }>(order: O): O {
   if (order.status === "CLOSED") {
     throw conflict(`Der Serviceschein ${order.year} ist abgeschlossen und nimmt keine Buchungen mehr an.`);
   }
@@ -106,9 +109,12 @@ async function fireAlerts(
   orderConsumed: number,
   lineId: string,
   today: string,
+  /** The order's lines, when the caller has read them in this transaction already. */
+  known?: readonly { id: string; name: string; volume: number }[],
 ): Promise<string[]> {
   const [lines, lineSum, fired, approved] = await Promise.all([
-    tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true, volume: true } }),
+    known ??
+      tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true, volume: true } }),
     tx.dailyTotal.aggregate({ where: { orderId: order.id, lineId }, _sum: { personDays: true } }),
     tx.alert.findMany({ where: { orderId: order.id }, select: { scope: true, kind: true, threshold: true } }),
     tx.orderAmendment.findMany({
@@ -189,7 +195,7 @@ export async function recordBooking(
   const today = input.today ?? todayInBerlin();
   const order = await tx.serviceOrder.findUnique({
     where: { id: input.orderId },
-    include: { lines: { select: { id: true, name: true } } },
+    include: { lines: { select: { id: true, name: true, volume: true }, orderBy: { position: "asc" } } },
   });
   if (!order || !access.canSeeAuthority(order.authorityId)) throw notFound("Serviceschein");
   const user = requireBooker(access, order.authorityId);
@@ -254,7 +260,8 @@ export async function recordBooking(
       return first;
     }
   }
-  const current = await refuseClosedOrder(tx, order.id);
+  // Read in this transaction, which holds the writer's turn: still the order as it stands.
+  refuseClosed(order);
   await refuseFrozenMonth(tx, order.id, input.date);
   const booking = await append(tx, {
     orderId: order.id,
@@ -288,7 +295,7 @@ export async function recordBooking(
     },
   });
   publish("bookingRecorded", { authorityId: order.authorityId, orderId: order.id, bookingId: booking.id });
-  for (const alertId of await fireAlerts(tx, current, booking.orderBalance, line.id, today))
+  for (const alertId of await fireAlerts(tx, order, booking.orderBalance, line.id, today, order.lines))
     publish("controllingAlert", { authorityId: order.authorityId, alertId });
   return booking;
 }

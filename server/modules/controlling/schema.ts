@@ -361,11 +361,12 @@ builder.prismaNode("ServiceOrder", {
       },
       complexity: (args) => ({ field: FIGURES_WEIGHT, multiplier: POINTS[args.granularity ?? "WEEK"] }),
       resolve: async (o, args, ctx) => {
-        await cpuTurn();
+        // Loaded first, so that the orders of a list share one statement; computed in a turn of its own.
         const [volumes, days] = await Promise.all([
           loaders(ctx).volumes.load(o.id),
           loaders(ctx).days.load(o.id),
         ]);
+        await cpuTurn();
         return burndown(o, volumes.order, days, args.granularity ?? "WEEK", args.asOf ?? todayInBerlin());
       },
     }),
@@ -374,11 +375,12 @@ builder.prismaNode("ServiceOrder", {
       args: { asOf: t.arg({ type: "Date", description: AS_OF }) },
       complexity: FIGURES_WEIGHT,
       resolve: async (o, args, ctx) => {
-        await cpuTurn();
+        // Loaded first, so that the orders of a list share one statement; computed in a turn of its own.
         const [volumes, days] = await Promise.all([
           loaders(ctx).volumes.load(o.id),
           loaders(ctx).days.load(o.id),
         ]);
+        await cpuTurn();
         return forecast(o, volumes.order, days, args.asOf ?? todayInBerlin());
       },
     }),

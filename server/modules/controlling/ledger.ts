@@ -114,7 +114,10 @@ async function fireAlerts(
 ): Promise<string[]> {
   const [lines, lineSum, fired, approved] = await Promise.all([
     known ??
-      tx.serviceLine.findMany({ where: { orderId: order.id }, select: { id: true, name: true, volume: true } }),
+      tx.serviceLine.findMany({
+        where: { orderId: order.id },
+        select: { id: true, name: true, volume: true },
+      }),
     tx.dailyTotal.aggregate({ where: { orderId: order.id, lineId }, _sum: { personDays: true } }),
     tx.alert.findMany({ where: { orderId: order.id }, select: { scope: true, kind: true, threshold: true } }),
     tx.orderAmendment.findMany({

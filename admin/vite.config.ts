@@ -47,12 +47,20 @@ function precompress(): Plugin {
 }
 
 // `npm run dev`: the console with hot reload, talking to a hub started with `npm start`.
-// The build splits the console by page (lazy page components in src/*/index.tsx); its files
-// under assets/ carry a content hash and are cached for a year (server/http.ts).
+// The build splits the console by page (lazy page components in src/*/index.tsx) and by data
+// layer (src/dataProvider/index.ts); its files under assets/ carry a content hash and are
+// cached for a year (server/http.ts).
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
   plugins: [react(), precompress()],
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    // Everything the first page needs in one file, not in the pieces it shares with lazy pages:
+    // compressed as a whole it is smaller, and it takes fewer requests.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "index", tags: ["$initial"] }] } } },
+  },
   server: {
     port: 5173,
     proxy: {

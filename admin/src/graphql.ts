@@ -1,38 +1,7 @@
-// The console's only way to the hub: the public GraphQL API over HTTP and WebSocket. The
-// session lives in an HttpOnly cookie set by `login`, so no secret is in reach of scripts.
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+// The console's way to the hub (react-admin's data calls aside: dataProvider/apollo.ts): the
+// public GraphQL API over HTTP and WebSocket. The session lives in an HttpOnly cookie set by
+// `login`, so no secret is in reach of scripts.
 import { type Client, createClient } from "graphql-ws";
-
-/**
- * The hub answers a refused request (variables it cannot read, a query too costly) with status
- * 400 and its German errors in the body, as GraphQL over HTTP has it. Apollo Client reads errors
- * only from a 2xx answer and would report "Response not successful" instead: it gets the body.
- */
-async function fetchWithErrors(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const response = await fetch(input, init);
-  if (response.status !== 400 || !response.headers.get("content-type")?.includes("json")) return response;
-  return new Response(await response.text(), { status: 200, headers: response.headers });
-}
-
-export const apollo = new ApolloClient({
-  link: new HttpLink({ uri: "/graphql", credentials: "same-origin", fetch: fetchWithErrors }),
-  // __typename (added by default) lets `node(id:) { ... on Type }` fragments match.
-  cache: new InMemoryCache({
-    typePolicies: {
-      // Figures without ids: a re-read replaces them whole (Apollo would warn of lost data otherwise).
-      MediaDevelopmentPlan: {
-        fields: Object.fromEntries(
-          ["years", "byYearAndCategory", "schools", "targets", "variances", "measures"].map((f) => [
-            f,
-            { merge: false },
-          ]),
-        ),
-      },
-      PlannedMeasure: { fields: { links: { merge: false } } },
-    },
-  }),
-  defaultOptions: { query: { fetchPolicy: "network-only" }, watchQuery: { fetchPolicy: "network-only" } },
-});
 
 export class GraphQLRequestError extends Error {
   constructor(

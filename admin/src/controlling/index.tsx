@@ -3,11 +3,9 @@ import ReceiptLongIcon from "@mui/icons-material/ReceiptLong";
 import type { ComponentType, ReactElement } from "react";
 import { Resource } from "react-admin";
 import type { Role } from "../authProvider.ts";
-import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
 import { lazyPage } from "../lazy.ts";
 import { controllingMessages as messages } from "./messages.ts";
-import { controllingQueries as queries } from "./queries.ts";
 import { ORDER_READERS } from "./roles.ts";
 
 // Pages load with their module on first use (code split by page).
@@ -19,7 +17,6 @@ const orders = () => import("./orders.tsx");
 const ServiceOrderList = lazyPage(orders, "ServiceOrderList");
 const ServiceOrderShow = lazyPage(orders, "ServiceOrderShow");
 
-export const controllingQueries: Record<string, ResourceQueries> = queries;
 export const controllingResources: ReactElement[] = [
   <Resource
     key="serviceOrders"

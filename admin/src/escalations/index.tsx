@@ -6,11 +6,9 @@ import type { ComponentType, ReactElement } from "react";
 import { Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
-import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
 import { lazyPage } from "../lazy.ts";
 import { escalationsMessages as messages } from "./messages.ts";
-import { escalationsQueries as queries } from "./queries.ts";
 
 // Pages load with their module on first use (code split by page).
 const EscalationBoard = lazyPage(() => import("./board.tsx"), "EscalationBoard");
@@ -22,7 +20,6 @@ const MeasuresPage = lazyPage(() => import("./measures.tsx"), "MeasuresPage");
 const QualityPage = lazyPage(() => import("./quality.tsx"), "QualityPage");
 const EscalationShow = lazyPage(() => import("./show.tsx"), "EscalationShow");
 
-export const escalationsQueries: Record<string, ResourceQueries> = queries;
 export const escalationsResources: ReactElement[] = [
   <Resource
     key="escalations"

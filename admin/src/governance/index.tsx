@@ -33,7 +33,6 @@ const ProcurementShow = lazyPage(registers, "ProcurementShow");
 const SearchPage = lazyPage(() => import("./search.tsx"), "SearchPage");
 
 export { governanceMessages } from "./messages.ts";
-export { governanceQueries } from "./queries.ts";
 
 export const governanceResources: ReactElement[] = [
   <Resource

@@ -26,9 +26,6 @@ import type { Row } from "../dataProvider/registry.ts";
 import { date, dateTime } from "../format.ts";
 import { request } from "../graphql.ts";
 
-export const HANDOVER_FIELDS =
-  "handovers { id from to handoverDate note confirmed confirmedAt createdAt proposedBy { id name } confirmedBy { id name } measure { id title } }";
-
 /** Berlin's today as YYYY-MM-DD. */
 const todayInBerlin = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());

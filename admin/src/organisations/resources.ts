@@ -5,7 +5,6 @@ import {
   type ResourceQueries,
   type Row,
 } from "../dataProvider/registry.ts";
-import { HANDOVER_FIELDS } from "./handovers.tsx";
 
 const nullIfEmpty = (value: unknown) => (value === "" || value === undefined ? null : value);
 
@@ -29,6 +28,9 @@ const AUTHORITY = `id name kind state legalBasis agreementStart
   agreement { kind councilDecisionOn signedOn startsOn reference }
   schools { id name kind upgradeStatus supportedBy }
   steeringGroup { id name members { id department coordinator user { id name email roles } } }`;
+/** What a school's handover section (handovers.tsx) shows. */
+const HANDOVER_FIELDS =
+  "handovers { id from to handoverDate note confirmed confirmedAt createdAt proposedBy { id name } confirmedBy { id name } measure { id title } }";
 const SCHOOL = `id name kind upgradeStatus supportedBy authority { id name } ${HANDOVER_FIELDS}`;
 
 export const organisationsQueries: Record<string, ResourceQueries> = {

@@ -1,17 +1,14 @@
-// The media development plan (Medienentwicklungsplan): its page, menu entry, data and messages.
+// The media development plan (Medienentwicklungsplan): its page, menu entry and messages.
 import TimelineIcon from "@mui/icons-material/Timeline";
 import type { ReactElement } from "react";
 import { Resource } from "react-admin";
-import type { ResourceQueries } from "../dataProvider/registry.ts";
 import type { MenuEntry } from "../layout/menu.ts";
 import { lazyPage } from "../lazy.ts";
 import { plansMessages as messages } from "./messages.ts";
-import { plansQueries as queries } from "./queries.ts";
 
 // The page loads with its module on first use (code split by page); list and show are one page.
 const MediaPlanPage = lazyPage(() => import("./page.tsx"), "MediaPlanPage");
 
-export const plansQueries: Record<string, ResourceQueries> = queries;
 export const plansResources: ReactElement[] = [
   <Resource
     key="mediaDevelopmentPlans"

@@ -32,7 +32,10 @@ export interface Database {
   transact<T>(fn: (tx: Tx) => Promise<T>, afterCommit?: (value: T) => Promise<void>): Promise<T>;
   /** Commits so far; on SQLite one commit may carry many transactions (group commit). */
   commits(): number;
-  /** Counts SQL statements sent while `fn` runs (for N+1 tests and benchmarks). */
+  /**
+   * Counts SQL statements sent while `fn` runs (for N+1 tests and benchmarks); only on a
+   * database opened with `countStatements`.
+   */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }>;
   close(): Promise<void>;
 }
@@ -61,14 +64,25 @@ const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
 /** How long a SQLite connection waits for another process's write lock before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-function counter() {
+export interface OpenOptions {
+  /**
+   * Has Prisma report every statement, so that countQueries can count them. Off in the hub:
+   * the report of each statement (its text and parameters as JSON) cost 2-10 % of a request.
+   */
+  countStatements?: boolean;
+}
+
+function counter(enabled: boolean) {
   let counting = 0;
   let counted = 0;
   return {
+    /** Prisma's log setting: query events only when counting. */
+    log: enabled ? [{ emit: "event" as const, level: "query" as const }] : [],
     onQuery: () => {
       if (counting > 0) counted++;
     },
     async count<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }> {
+      if (!enabled) throw new Error("countQueries needs a database opened with { countStatements: true }");
       counting++;
       const before = counted;
       try {
@@ -99,8 +113,9 @@ function serial() {
   };
 }
 
-export function openDatabase(url: string): Promise<Database> {
-  return databaseKind(url) === "postgres" ? openPostgres(url) : openSqlite(url);
+export function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const counting = options.countStatements ?? false;
+  return databaseKind(url) === "postgres" ? openPostgres(url, counting) : openSqlite(url, counting);
 }
 
 type SqliteConnection = BetterSqlite3.Database;
@@ -285,16 +300,13 @@ class GroupCommit {
   }
 }
 
-async function openSqlite(url: string): Promise<Database> {
+async function openSqlite(url: string, countStatements: boolean): Promise<Database> {
   const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const queries = counter();
+  const queries = counter(countStatements);
   const turn = { writer: false };
-  const read = new PrismaClient({
-    adapter: splitConnections(url, turn),
-    log: [{ emit: "event", level: "query" }],
-  });
-  read.$on("query", queries.onQuery);
+  const read = new PrismaClient({ adapter: splitConnections(url, turn), log: queries.log });
+  if (countStatements) (read as PrismaClient<"query">).$on("query", queries.onQuery);
   await read.$connect();
   const commits = new GroupCommit(read, turn);
   return {
@@ -364,13 +376,13 @@ class WriterLock {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const queries = counter();
+async function openPostgres(url: string, countStatements: boolean): Promise<Database> {
+  const queries = counter(countStatements);
   const client = new PgPrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: 10, application_name: "hub" }),
-    log: [{ emit: "event", level: "query" }],
+    log: queries.log,
   });
-  client.$on("query", queries.onQuery);
+  if (countStatements) (client as PgPrismaClient<"query">).$on("query", queries.onQuery);
   // The clients differ only in their transaction options' isolation levels.
   const read = client as unknown as PrismaClient;
   const lock = new WriterLock(url);

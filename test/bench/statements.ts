@@ -21,7 +21,7 @@ export async function countStatements(
   password: string,
 ): Promise<StatementCount[]> {
   const config = { ...loadConfig({}), databaseUrl, port: 0, host: "127.0.0.1", logLevel: "silent" as const };
-  const db = await openDatabase(databaseUrl);
+  const db = await openDatabase(databaseUrl, { countStatements: true });
   const events = await openEvents(config);
   const app = await createApp(config, db, events);
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));

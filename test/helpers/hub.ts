@@ -76,7 +76,7 @@ export async function startHub(options: { seed?: boolean; config?: Partial<Confi
     mailPollMs: 0,
     ...options.config,
   };
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { countStatements: true });
   const events = await openEvents(config);
   const app = await createApp(config, db, events);
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));

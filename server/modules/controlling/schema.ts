@@ -79,6 +79,22 @@ interface Loaders {
   volumes: DataLoader<string, OrderVolumes>;
 }
 const perRequest = new WeakMap<Context, Loaders>();
+
+/** A loader over a read that answers a map by order id; an order it does not name gets `absent`. */
+function byOrder<V>(
+  ctx: Context,
+  read: (db: Context["db"]["read"], ids: readonly string[]) => Promise<Map<string, V>>,
+  absent: () => V,
+) {
+  return new DataLoader<string, V>(
+    async (ids) => {
+      const found = await read(ctx.db.read, ids);
+      return ids.map((id) => found.get(id) ?? absent());
+    },
+    { cache: false },
+  );
+}
+
 function loaders(ctx: Context): Loaders {
   let found = perRequest.get(ctx);
   if (!found) {
@@ -109,29 +125,14 @@ function loaders(ctx: Context): Loaders {
         { cache: false },
       ),
       proofs: new DataLoader((proofs) => figuresOf(ctx.db.read, proofs), { cache: false }),
-      volumes: new DataLoader(
-        async (ids) => {
-          const volumes = await orderVolumes(ctx.db.read, ids);
-          return ids.map(
-            (id) => volumes.get(id) ?? { validFrom: "", validTo: "", order: [], lines: new Map() },
-          );
-        },
-        { cache: false },
-      ),
-      days: new DataLoader(
-        async (ids) => {
-          const sums = await daySumsOfOrders(ctx.db.read, ids);
-          return ids.map((id) => sums.get(id) ?? []);
-        },
-        { cache: false },
-      ),
-      bookingCounts: new DataLoader(
-        async (ids) => {
-          const counts = await bookingCounts(ctx.db.read, ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        },
-        { cache: false },
-      ),
+      volumes: byOrder(ctx, orderVolumes, () => ({
+        validFrom: "",
+        validTo: "",
+        order: [],
+        lines: new Map(),
+      })),
+      days: byOrder(ctx, daySumsOfOrders, () => []),
+      bookingCounts: byOrder(ctx, bookingCounts, () => 0),
     };
     perRequest.set(ctx, found);
   }

@@ -173,23 +173,7 @@ function DecisionEditForm({
       sx={{ mt: 1, p: 1.5, border: 1, borderColor: "divider", borderRadius: 1 }}
     >
       <Stack spacing={1.5}>
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionTitle")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          autoFocus
-        />
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionText")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          required
-          multiline
-          minRows={2}
-        />
+        <DecisionWording title={title} text={text} onTitle={setTitle} onText={setText} />
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
           <NumberField
             size="small"
@@ -439,23 +423,7 @@ export function DecisionForm({
       sx={{ mt: 1, p: 1.5, border: 1, borderColor: "divider", borderRadius: 1 }}
     >
       <Stack spacing={1.5}>
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionTitle")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          autoFocus
-        />
-        <TextField
-          size="small"
-          label={translate("gov.minutes.decisionText")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          required
-          multiline
-          minRows={2}
-        />
+        <DecisionWording title={title} text={text} onTitle={setTitle} onText={setText} />
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
           <TextField
             select
@@ -582,5 +550,36 @@ export function ActionForm({
         </Button>
       </Stack>
     </Box>
+  );
+}
+
+/** A decision's title and text, as the add and the edit form ask for them. */
+function DecisionWording(props: {
+  title: string;
+  text: string;
+  onTitle: (title: string) => void;
+  onText: (text: string) => void;
+}) {
+  const translate = useTranslate();
+  return (
+    <>
+      <TextField
+        size="small"
+        label={translate("gov.minutes.decisionTitle")}
+        value={props.title}
+        onChange={(e) => props.onTitle(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        size="small"
+        label={translate("gov.minutes.decisionText")}
+        value={props.text}
+        onChange={(e) => props.onText(e.target.value)}
+        required
+        multiline
+        minRows={2}
+      />
+    </>
   );
 }

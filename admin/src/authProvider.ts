@@ -21,10 +21,19 @@ export interface Me {
 
 const ME = "{ me { id name email roles authority { id name } school { id name } } }";
 
+const signedIn: ((person: Me) => void)[] = [];
+/** Calls `listener` whenever the signed-in person becomes known: at page load and after sign-in. */
+export function whenSignedIn(listener: (person: Me) => void): void {
+  signedIn.push(listener);
+}
+
 let current: Promise<Me | null> | undefined;
 /** The signed-in person, asked once per page load (and after sign-in). */
 export function me(): Promise<Me | null> {
-  current ??= request<{ me: Me | null }>(ME).then((r) => r.me);
+  current ??= request<{ me: Me | null }>(ME).then((r) => {
+    if (r.me) for (const listener of signedIn) listener(r.me);
+    return r.me;
+  });
   return current;
 }
 

@@ -1,18 +1,18 @@
 // The controlling part of the console: its resources, menu entries, dashboards and messages.
 import ReceiptLongIcon from "@mui/icons-material/ReceiptLong";
-import type { ComponentType, ReactElement } from "react";
+import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import type { Role } from "../authProvider.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { lazyPage } from "../lazy.ts";
+import { lazyPage, type PageModule, pageModule } from "../lazy.ts";
 import { controllingMessages as messages } from "./messages.ts";
 import { ORDER_READERS } from "./roles.ts";
 
 // Pages load with their module on first use (code split by page).
 const dashboards = () => import("./dashboards.tsx");
-const AdminDashboard = lazyPage(dashboards, "AdminDashboard");
-const ControllerDashboard = lazyPage(dashboards, "ControllerDashboard");
-const ProviderStaffDashboard = lazyPage(dashboards, "ProviderStaffDashboard");
+const AdminDashboard = pageModule(dashboards, "AdminDashboard");
+const ControllerDashboard = pageModule(dashboards, "ControllerDashboard");
+const ProviderStaffDashboard = pageModule(dashboards, "ProviderStaffDashboard");
 const orders = () => import("./orders.tsx");
 const ServiceOrderList = lazyPage(orders, "ServiceOrderList");
 const ServiceOrderShow = lazyPage(orders, "ServiceOrderShow");
@@ -39,7 +39,8 @@ export const controllingMenu: MenuEntry[] = [
   },
 ];
 export const controllingMessages = messages;
-export const controllingDashboards: Partial<Record<Role, ComponentType>> = {
+/** Each role's start page; its code loads ahead once the role is known (Dashboard.tsx). */
+export const controllingDashboards: Partial<Record<Role, PageModule>> = {
   CONTROLLER: ControllerDashboard,
   PROVIDER_STAFF: ProviderStaffDashboard,
   ADMIN: AdminDashboard,

@@ -1,14 +1,15 @@
 // The start page: one dashboard per role, the first that fits in the order below.
 import { Card, CardContent, LinearProgress, Stack, Typography } from "@mui/material";
-import { type ComponentType, Suspense } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { Title, useGetIdentity, usePermissions, useTranslate } from "react-admin";
 import type { Role } from "../authProvider.ts";
 import { controllingDashboards } from "../controlling/index.tsx";
 import { escalationsDashboards } from "../escalations/index.tsx";
 import { governanceDashboards } from "../governance/index.tsx";
+import type { PageModule } from "../lazy.ts";
 import { MailDeliveryNote } from "../mail/index.tsx";
 
-const dashboards: Partial<Record<Role, ComponentType>> = {
+const dashboards: Partial<Record<Role, PageModule>> = {
   ...governanceDashboards,
   ...controllingDashboards,
   ...escalationsDashboards,
@@ -25,12 +26,52 @@ const ORDER: Role[] = [
   "ADMIN",
 ];
 
+/** The dashboard of a person's main role. */
+function mainDashboard(roles: readonly Role[] | undefined): PageModule | undefined {
+  const role = ORDER.find((r) => roles?.includes(r) && dashboards[r]);
+  return role ? dashboards[role] : undefined;
+}
+
+/**
+ * Signed in on the start page: its dashboard's code loads now, beside the layout's, instead of
+ * after the layout has rendered and asked for it. Should that fail, the dashboard tries again.
+ */
+export function preloadDashboard(roles: readonly Role[]): void {
+  const hash = window.location.hash;
+  if (hash !== "" && hash !== "#/") return;
+  mainDashboard(roles)
+    ?.load()
+    .catch(() => undefined);
+}
+
+/**
+ * The page component once its code is there. A state update rather than <Suspense>: React holds a
+ * revealed Suspense boundary's content back for 300 ms after its fallback showed, which delayed
+ * the figures by that much; a failed load is thrown to react-admin's error page, as before.
+ */
+function useLoaded(page: PageModule | undefined): ComponentType | undefined {
+  const [loaded, setLoaded] = useState<{ page?: PageModule; component?: ComponentType; error?: unknown }>({});
+  useEffect(() => {
+    if (!page || page.loaded()) return;
+    let live = true;
+    page.load().then(
+      (component) => live && setLoaded({ page, component }),
+      (error) => live && setLoaded({ page, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [page]);
+  if (loaded.page === page && loaded.error) throw loaded.error;
+  return page?.loaded();
+}
+
 export function Dashboard() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
-  const role = ORDER.find((r) => permissions?.includes(r) && dashboards[r]);
-  const Body = role ? dashboards[role] : undefined;
+  const page = mainDashboard(permissions);
+  const Body = useLoaded(page);
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={translate("hub.menu.dashboard")} />
@@ -43,11 +84,11 @@ export function Dashboard() {
         </Typography>
       )}
       <MailDeliveryNote />
+      {/* A role's dashboard is its own chunk: the welcome shows while it loads. */}
       {Body ? (
-        // A role's dashboard is its own chunk: the welcome shows while it loads.
-        <Suspense fallback={<LinearProgress />}>
-          <Body />
-        </Suspense>
+        <Body />
+      ) : page || !permissions ? (
+        <LinearProgress />
       ) : (
         <Card>
           <CardContent>{translate("hub.dashboard.nothing")}</CardContent>

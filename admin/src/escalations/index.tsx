@@ -2,20 +2,20 @@
 import BuildIcon from "@mui/icons-material/Build";
 import InsightsIcon from "@mui/icons-material/Insights";
 import ReportProblemIcon from "@mui/icons-material/ReportProblem";
-import type { ComponentType, ReactElement } from "react";
+import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { lazyPage } from "../lazy.ts";
+import { lazyPage, type PageModule, pageModule } from "../lazy.ts";
 import { escalationsMessages as messages } from "./messages.ts";
 
 // Pages load with their module on first use (code split by page).
 const EscalationBoard = lazyPage(() => import("./board.tsx"), "EscalationBoard");
 const EscalationCreate = lazyPage(() => import("./create.tsx"), "EscalationCreate");
 const dashboards = () => import("./dashboards.tsx");
-const SchoolContactDashboard = lazyPage(dashboards, "SchoolContactDashboard");
-const SchoolItOfficerDashboard = lazyPage(dashboards, "SchoolItOfficerDashboard");
+const SchoolContactDashboard = pageModule(dashboards, "SchoolContactDashboard");
+const SchoolItOfficerDashboard = pageModule(dashboards, "SchoolItOfficerDashboard");
 const MeasuresPage = lazyPage(() => import("./measures.tsx"), "MeasuresPage");
 const QualityPage = lazyPage(() => import("./quality.tsx"), "QualityPage");
 const EscalationShow = lazyPage(() => import("./show.tsx"), "EscalationShow");
@@ -51,7 +51,8 @@ export const escalationsMenu: MenuEntry[] = [
   { to: "/measures", label: "escalations.menu.measures", icon: BuildIcon, roles: AUTHORITY_AND_PROVIDER },
 ];
 export const escalationsMessages = messages;
-export const escalationsDashboards: Partial<Record<Role, ComponentType>> = {
+/** Each role's start page; its code loads ahead once the role is known (Dashboard.tsx). */
+export const escalationsDashboards: Partial<Record<Role, PageModule>> = {
   SCHOOL_IT_OFFICER: SchoolItOfficerDashboard,
   SCHOOL_CONTACT: SchoolContactDashboard,
 };

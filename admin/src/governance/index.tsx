@@ -4,17 +4,17 @@ import EventIcon from "@mui/icons-material/Event";
 import GavelIcon from "@mui/icons-material/Gavel";
 import HistoryIcon from "@mui/icons-material/History";
 import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
-import type { ComponentType, ReactElement } from "react";
+import type { ReactElement } from "react";
 import { Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import type { Role } from "../authProvider.ts";
 import type { MenuEntry } from "../layout/menu.ts";
-import { lazyPage } from "../lazy.ts";
+import { lazyPage, type PageModule, pageModule } from "../lazy.ts";
 
 // Pages load with their module on first use (code split by page).
 const dashboards = () => import("./dashboards.tsx");
-const ServiceManagerDashboard = lazyPage(dashboards, "ServiceManagerDashboard");
-const SteeringMemberDashboard = lazyPage(dashboards, "SteeringMemberDashboard");
+const ServiceManagerDashboard = pageModule(dashboards, "ServiceManagerDashboard");
+const SteeringMemberDashboard = pageModule(dashboards, "SteeringMemberDashboard");
 const decisions = () => import("./decisions.tsx");
 const DecisionList = lazyPage(decisions, "DecisionList");
 const DecisionShow = lazyPage(decisions, "DecisionShow");
@@ -76,7 +76,8 @@ export const governanceMenu: MenuEntry[] = [
   { to: "/auditLog", label: "gov.menu.audit", icon: HistoryIcon, roles: ["ADMIN", "STEERING_MEMBER"] },
 ];
 
-export const governanceDashboards: Partial<Record<Role, ComponentType>> = {
+/** Each role's start page; its code loads ahead once the role is known (Dashboard.tsx). */
+export const governanceDashboards: Partial<Record<Role, PageModule>> = {
   STEERING_MEMBER: SteeringMemberDashboard,
   SERVICE_MANAGER: ServiceManagerDashboard,
 };

@@ -13,7 +13,6 @@ import {
 } from "react-admin";
 import { hasRole } from "../authProvider.ts";
 import { controllingMenu } from "../controlling/index.tsx";
-import { loadDataProvider } from "../dataProvider/index.ts";
 import { escalationsMenu } from "../escalations/index.tsx";
 import { governanceMenu } from "../governance/index.tsx";
 import { RECONNECTED } from "../graphql.ts";
@@ -85,11 +84,6 @@ function RefreshOnReconnect() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  // Signed in: the data provider loads while the page's own code does, not after it. Should
-  // that fail, the first data call tries again and reports it.
-  useEffect(() => {
-    loadDataProvider().catch(() => undefined);
-  }, []);
   return (
     <RaLayout menu={SideMenu} appBar={TopBar}>
       <RefreshOnReconnect />

@@ -2,6 +2,7 @@
 // proofs to check), provider staff's (book quickly, recent bookings) and the administrator's.
 import {
   Box,
+  LinearProgress,
   MenuItem,
   Link as MuiLink,
   Stack,
@@ -44,12 +45,16 @@ function useActiveOrders() {
   });
 }
 
-/** One active order on the controller's start page: figures, live burn-down, lines. */
-function OrderPanel({ id }: { id: string }) {
+/**
+ * One active order on the controller's start page: figures, live burn-down, lines. The list's row
+ * already carries the figures, so they show at once; forecast, lines and burn-down follow with
+ * the order's details, which then (and with every booking) replace the row's figures.
+ */
+function OrderPanel({ row }: { row: Row }) {
   const translate = useTranslate();
   const [granularity, setGranularity] = useState("WEEK");
-  const { data: order } = useLiveOrder(id, granularity);
-  if (!order) return null;
+  const { data: detail } = useLiveOrder(String(row.id), granularity);
+  const order = detail ?? row;
   return (
     <Section
       title={`${order.title} · ${order.authority.name}`}
@@ -64,9 +69,18 @@ function OrderPanel({ id }: { id: string }) {
       <Box sx={{ display: "grid", gap: 3, gridTemplateColumns: { xs: "1fr", lg: "minmax(260px, 1fr) 2fr" } }}>
         <Stack spacing={2}>
           <OrderFigures order={order} />
-          <LinesTable order={order} />
+          {detail && <LinesTable order={detail} />}
         </Stack>
-        <BurndownPanel order={order} granularity={granularity} onGranularity={setGranularity} height={260} />
+        {detail ? (
+          <BurndownPanel
+            order={detail}
+            granularity={granularity}
+            onGranularity={setGranularity}
+            height={260}
+          />
+        ) : (
+          <LinearProgress aria-label={translate("ra.page.loading")} />
+        )}
       </Box>
     </Section>
   );
@@ -156,7 +170,7 @@ export function ControllerDashboard() {
         <Typography variant="body2">{translate("controlling.dashboard.noOrders")}</Typography>
       )}
       {orders?.map((order) => (
-        <OrderPanel key={order.id} id={String(order.id)} />
+        <OrderPanel key={order.id} row={order} />
       ))}
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "1fr 1fr" } }}>
         <OpenAlerts orders={orders ?? []} />

@@ -221,6 +221,43 @@ describe("concurrent clients", () => {
   }, 60_000);
 });
 
+describe("figures within one request", () => {
+  it("are read afresh after each mutation of the same document, for the order and its lines", async () => {
+    const order = await createOrder(hub, manager, {
+      authorityId: schwerin,
+      year: 2013,
+      contractedPersonDays: "100",
+    });
+    const FIGURES = "serviceOrder { consumedPersonDays lines { name consumedPersonDays } }";
+    const input = (personDays: string) => ({
+      serviceOrderId: order,
+      date: "2013-03-01",
+      personDays,
+      category: "Support",
+      description: "Arbeit",
+    });
+    const r = await hub.gql<Record<string, { serviceOrder: Figures }>>(
+      `mutation($a: RecordBookingInput!, $b: RecordBookingInput!) {
+        a: recordBooking(input: $a) { ${FIGURES} }
+        b: recordBooking(input: $b) { ${FIGURES} }
+      }`,
+      { a: input("1.25"), b: input("2.50") },
+      staff,
+    );
+    expect(r.errors).toBeUndefined();
+    const support = (f: Figures) => f.lines.find((l) => l.name === "Support")?.consumedPersonDays;
+    const a = r.data?.a?.serviceOrder as Figures;
+    const b = r.data?.b?.serviceOrder as Figures;
+    expect([a.consumedPersonDays, support(a)]).toEqual(["1.25", "1.25"]);
+    expect([b.consumedPersonDays, support(b)]).toEqual(["3.75", "3.75"]);
+  });
+});
+
+interface Figures {
+  consumedPersonDays: string;
+  lines: { name: string; consumedPersonDays: string }[];
+}
+
 describe("live burn-down", () => {
   const SUB = `subscription($id: ID!) { serviceOrderBurndown(serviceOrderId: $id) {
     consumedPersonDays remainingPersonDays utilization serviceOrder { year } booking { id sequence personDays }

@@ -92,6 +92,36 @@ export function volumeInForce(
   return volumeAt(schedule, clipToPeriod({ ...volumes, planProfile: null }, asOf));
 }
 
+/** What an order's ledger holds: the sum of its entries, and per line. */
+export interface Consumption {
+  total: number;
+  lines: Map<string, number>;
+}
+
+/**
+ * Consumption per order and per line: one query for any number of orders. Grouped by order and
+ * line, the index (orderId, lineId, personDays) delivers the rows in group order: no sort.
+ */
+export async function consumptionOf(
+  db: Client,
+  orderIds: readonly string[],
+): Promise<Map<string, Consumption>> {
+  const ids = [...new Set(orderIds)];
+  const rows = await db.dailyTotal.groupBy({
+    by: ["orderId", "lineId"],
+    where: { orderId: { in: ids } },
+    _sum: { personDays: true },
+  });
+  const found = new Map<string, Consumption>(ids.map((id) => [id, { total: 0, lines: new Map() }]));
+  for (const row of rows) {
+    const order = found.get(row.orderId) as Consumption;
+    const sum = row._sum.personDays ?? 0;
+    order.total += sum;
+    order.lines.set(row.lineId, sum);
+  }
+  return found;
+}
+
 /**
  * Contracted (the volume in force on `asOf`, default today, clipped to each order's term) and consumed
  * (sum of the ledger) per order: two queries for any number of orders.
@@ -100,31 +130,24 @@ export async function orderTotals(
   db: Client,
   orderIds: readonly string[],
   asOf?: string,
-  /** The orders' volumes when the caller has read them already. */
-  known?: ReadonlyMap<string, OrderVolumes>,
+  /** The orders' volumes and consumption when the caller has read them already. */
+  known?: {
+    volumes?: ReadonlyMap<string, OrderVolumes>;
+    consumption?: ReadonlyMap<string, Consumption>;
+  },
 ): Promise<Map<string, OrderTotals>> {
   const ids = [...new Set(orderIds)];
-  const [volumes, sums] = await Promise.all([
-    known ?? orderVolumes(db, ids),
-    db.dailyTotal.groupBy({ by: ["orderId"], where: { orderId: { in: ids } }, _sum: { personDays: true } }),
+  const [volumes, consumption] = await Promise.all([
+    known?.volumes ?? orderVolumes(db, ids),
+    known?.consumption ?? consumptionOf(db, ids),
   ]);
   const totals = new Map<string, OrderTotals>(ids.map((id) => [id, { contracted: 0, consumed: 0 }]));
   for (const [id, v] of volumes) (totals.get(id) as OrderTotals).contracted = volumeInForce(v, v.order, asOf);
-  for (const row of sums) (totals.get(row.orderId) as OrderTotals).consumed = row._sum.personDays ?? 0;
+  for (const [id, c] of consumption) {
+    const total = totals.get(id);
+    if (total) total.consumed = c.total;
+  }
   return totals;
-}
-
-/**
- * Consumption per line of the given orders: one query for any number of lines. By order, not by
- * line: the per-day totals are keyed (orderId, lineId, date), so the key's prefix finds them.
- */
-export async function lineConsumption(db: Client, orderIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.dailyTotal.groupBy({
-    by: ["lineId"],
-    where: { orderId: { in: [...new Set(orderIds)] } },
-    _sum: { personDays: true },
-  });
-  return new Map(rows.map((row) => [row.lineId, row._sum.personDays ?? 0]));
 }
 
 /**

@@ -58,8 +58,9 @@ import {
 import { createProofOfService, figuresOf, transitionProof } from "./proofs.ts";
 import {
   bookingCounts,
+  type Consumption,
+  consumptionOf,
   daySumsOfOrders,
-  lineConsumption,
   type OrderTotals,
   type OrderVolumes,
   orderTotals,
@@ -67,12 +68,14 @@ import {
   volumeInForce,
 } from "./reads.ts";
 
-// Per-request loaders. No caching: a subscription's context lives across events, and figures
-// must be those of the moment; batching alone keeps lists at one query per level.
+// Per-request loaders: batching keeps lists at one query per level. Every subscription event
+// runs with a context of its own (server/graphql/fanout.ts), so figures are those of the moment.
 interface Loaders {
   totals: DataLoader<string, OrderTotals>;
-  /** Consumption of a line, keyed by the line (with its order, by which the totals are found). */
-  lines: DataLoader<{ id: string; orderId: string }, number>;
+  /** Consumption per order and line; read through consumption(), which keeps it fresh. */
+  consumption: DataLoader<string, Consumption>;
+  /** The process's commit count when the consumption was last read. */
+  consumptionAt: number;
   proofs: DataLoader<ProofOfService, ProofFigures>;
   days: DataLoader<string, DaySum[]>;
   bookingCounts: DataLoader<string, number>;
@@ -85,14 +88,34 @@ function byOrder<V>(
   ctx: Context,
   read: (db: Context["db"]["read"], ids: readonly string[]) => Promise<Map<string, V>>,
   absent: () => V,
+  cache = false,
 ) {
   return new DataLoader<string, V>(
     async (ids) => {
       const found = await read(ctx.db.read, ids);
       return ids.map((id) => found.get(id) ?? absent());
     },
-    { cache: false },
+    { cache },
   );
+}
+
+/**
+ * An order's consumption, read once per request for both the order's and its lines' figures
+ * (they resolve at different depths, so batching alone would read it twice). Should this process
+ * commit anything meanwhile (a later mutation of the same request), it is read afresh.
+ */
+function consumption(ctx: Context): DataLoader<string, Consumption> {
+  const found = loaders(ctx);
+  const commits = ctx.db.commits();
+  if (found.consumptionAt !== commits) {
+    found.consumption.clearAll();
+    found.consumptionAt = commits;
+  }
+  return found.consumption;
+}
+
+async function lineConsumed(ctx: Context, line: { id: string; orderId: string }): Promise<number> {
+  return (await consumption(ctx).load(line.orderId)).lines.get(line.id) ?? 0;
 }
 
 function loaders(ctx: Context): Loaders {
@@ -102,28 +125,27 @@ function loaders(ctx: Context): Loaders {
       totals: new DataLoader(
         async (ids) => {
           // The volumes through their loader: the order's page asks for them anyway.
-          const volumes = await loaders(ctx).volumes.loadMany(ids);
-          const known = new Map(
-            ids.flatMap((id, i) => {
-              const v = volumes[i];
-              return v && !(v instanceof Error) ? [[id, v] as const] : [];
-            }),
-          );
-          const totals = await orderTotals(ctx.db.read, ids, undefined, known);
+          const [volumes, consumed] = await Promise.all([
+            loaders(ctx).volumes.loadMany(ids),
+            consumption(ctx).loadMany(ids),
+          ]);
+          const known = <V>(values: (V | Error)[]) =>
+            new Map(
+              ids.flatMap((id, i) => {
+                const v = values[i];
+                return v && !(v instanceof Error) ? [[id, v] as const] : [];
+              }),
+            );
+          const totals = await orderTotals(ctx.db.read, ids, undefined, {
+            volumes: known(volumes),
+            consumption: known(consumed),
+          });
           return ids.map((id) => totals.get(id) ?? { contracted: 0, consumed: 0 });
         },
         { cache: false },
       ),
-      lines: new DataLoader(
-        async (lines) => {
-          const sums = await lineConsumption(
-            ctx.db.read,
-            lines.map((l) => l.orderId),
-          );
-          return lines.map((l) => sums.get(l.id) ?? 0);
-        },
-        { cache: false },
-      ),
+      consumption: byOrder(ctx, consumptionOf, () => ({ total: 0, lines: new Map() }), true),
+      consumptionAt: ctx.db.commits(),
       proofs: new DataLoader((proofs) => figuresOf(ctx.db.read, proofs), { cache: false }),
       volumes: byOrder(ctx, orderVolumes, () => ({
         validFrom: "",
@@ -495,7 +517,7 @@ builder.prismaNode("ServiceLine", {
     consumedPersonDays: t.field({
       type: "Decimal",
       select: { orderId: true },
-      resolve: async (l, _a, ctx) => fromHundredths(await loaders(ctx).lines.load(l)),
+      resolve: async (l, _a, ctx) => fromHundredths(await lineConsumed(ctx, l)),
     }),
     remainingPersonDays: t.field({
       type: "Decimal",
@@ -503,7 +525,7 @@ builder.prismaNode("ServiceLine", {
       resolve: async (l, _a, ctx) => {
         const [volume, consumed] = await Promise.all([
           lineVolume(ctx, l.orderId, l.id),
-          loaders(ctx).lines.load(l),
+          lineConsumed(ctx, l),
         ]);
         return fromHundredths(volume - consumed);
       },
@@ -513,7 +535,7 @@ builder.prismaNode("ServiceLine", {
       resolve: async (l, _a, ctx) => {
         const [volume, consumed] = await Promise.all([
           lineVolume(ctx, l.orderId, l.id),
-          loaders(ctx).lines.load(l),
+          lineConsumed(ctx, l),
         ]);
         return ratio(consumed, volume);
       },

@@ -132,23 +132,32 @@ const connectionOf = (adapter: SqlDriverAdapter) =>
  */
 function cacheStatements(connection: SqliteConnection): void {
   const prepare = connection.prepare.bind(connection);
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  // A statement's result columns are fixed once it is prepared (the schema does not change
+  // while the hub serves), so they are asked for once, not with every execution.
+  const cache = new Map<
+    string,
+    { statement: BetterSqlite3.Statement; columns?: BetterSqlite3.ColumnDefinition[] }
+  >();
   (connection as { prepare: unknown }).prepare = (sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) {
+    let cached = cache.get(sql);
+    if (!cached) {
       // Lists of ids give many shapes of one query: a bounded cache, emptied when full.
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-      statement = prepare(sql);
-      cache.set(sql, statement);
+      cached = { statement: prepare(sql) };
+      cache.set(sql, cached);
     }
-    const cached = statement;
+    const entry = cached;
+    const statement = entry.statement;
     return {
-      run: (...args: unknown[]) => cached.run(...args),
+      run: (...args: unknown[]) => statement.run(...args),
       bind: (args: unknown[]) => ({
-        reader: cached.reader,
-        run: () => cached.run(args),
-        columns: () => cached.columns(),
-        raw: () => ({ all: () => cached.raw(true).all(args) }),
+        reader: statement.reader,
+        run: () => statement.run(args),
+        columns: () => {
+          entry.columns ??= statement.columns();
+          return entry.columns;
+        },
+        raw: () => ({ all: () => statement.raw(true).all(args) }),
       }),
     };
   };

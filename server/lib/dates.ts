@@ -58,8 +58,12 @@ export function addDays(date: string, days: number): string {
 
 /** ISO weekday of a calendar date, 1 = Monday … 7 = Sunday. */
 export function weekday(date: string): number {
-  // 1970-01-01 was a Thursday (4).
-  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
+  return weekdayOfEpochDay(epochDay(date));
+}
+
+/** ISO weekday of a day counted from 1970-01-01 (a Thursday, 4). */
+export function weekdayOfEpochDay(days: number): number {
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The calendar date in Europe/Berlin of an instant. */

@@ -1,7 +1,15 @@
 // The arithmetic of controlling: plan line, burn-down, forecast, alert thresholds and the
 // figures of a proof of service. Pure functions over integers (hundredths of a person-day,
 // cents), so that they are exact and testable without a database.
-import { addDays, daysBetween, daysInMonth, endOfMonth, germanDate, weekday } from "../../lib/dates.ts";
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  epochDay,
+  fromEpochDay,
+  germanDate,
+  weekdayOfEpochDay,
+} from "../../lib/dates.ts";
 import { amountCents, fromHundredths, germanDecimal, mulDivRound } from "../../lib/units.ts";
 
 export type Granularity = "DAY" | "WEEK" | "MONTH";
@@ -95,24 +103,34 @@ const asSchedule = (contracted: number | VolumeSchedule): VolumeSchedule =>
 /** Every month's days share its weight equally; 377 580 = lcm(28, 29, 30, 31) keeps that an integer. */
 const MONTH_DAYS_LCM = 377_580n;
 
-/** Cumulative plan weight per day of the period: planned consumption to a day = contracted · cum / total. */
+/**
+ * Cumulative plan weight per day of the period: planned consumption to a day = contracted · cum / total.
+ * Days are counted from the period's start in integers (epochDay): burn-down, forecast and alerts
+ * ask for the plan at many dates per request.
+ */
 export class PlanCurve {
   private readonly cumulative: bigint[];
+  /** The period's first day, as days since 1970-01-01. */
+  private readonly start: number;
 
   constructor(readonly period: OrderPeriod) {
     const weights = parsePlanProfile(period.planProfile);
-    const length = daysBetween(period.validFrom, period.validTo) + 1;
+    this.start = epochDay(period.validFrom);
+    const length = epochDay(period.validTo) - this.start + 1;
     this.cumulative = new Array<bigint>(Math.max(length, 0));
     let sum = 0n;
-    for (let i = 0; i < length; i++) {
-      const date = addDays(period.validFrom, i);
-      if (weights) {
-        const month = Number(date.slice(5, 7));
-        sum += (BigInt(weights[month - 1] ?? 0) * MONTH_DAYS_LCM) / BigInt(daysInMonth(date));
-      } else {
-        sum += 1n;
+    // Month by month: every day of a month adds the same weight.
+    for (let i = 0; i < length; ) {
+      const date = fromEpochDay(this.start + i);
+      const inMonth = daysInMonth(date);
+      const perDay = weights
+        ? (BigInt(weights[Number(date.slice(5, 7)) - 1] ?? 0) * MONTH_DAYS_LCM) / BigInt(inMonth)
+        : 1n;
+      const monthEnd = i + inMonth - Number(date.slice(8, 10));
+      for (; i <= monthEnd && i < length; i++) {
+        sum += perDay;
+        this.cumulative[i] = sum;
       }
-      this.cumulative[i] = sum;
     }
   }
 
@@ -120,9 +138,8 @@ export class PlanCurve {
     return this.cumulative.at(-1) ?? 0n;
   }
 
-  /** Cumulative weight by the end of `date` (0 before the period). */
-  private cumAt(date: string): bigint {
-    const index = daysBetween(this.period.validFrom, date);
+  /** Cumulative weight by the end of the period's day `index` (0 before the period). */
+  private cumAt(index: number): bigint {
     if (index < 0) return 0n;
     return this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
   }
@@ -132,16 +149,18 @@ export class PlanCurve {
    * of days plans its own volume's share: Σ volume · (its days' weight) / total, rounded once.
    */
   plannedConsumed(contracted: number | VolumeSchedule, date: string): number {
-    if (daysBetween(this.period.validFrom, date) < 0 || this.total === 0n) return 0;
+    const index = epochDay(date) - this.start;
+    if (index < 0 || this.total === 0n) return 0;
     const schedule = asSchedule(contracted);
     let weighted = 0n;
     for (let i = 0; i < schedule.length; i++) {
       const step = schedule[i] as VolumeStep;
       const next = schedule[i + 1];
       if (step.from > date) break;
-      const before = step.from === "" ? 0n : this.cumAt(addDays(step.from, -1));
-      const end = next && next.from <= date ? addDays(next.from, -1) : date;
-      const upTo = end < step.from ? before : this.cumAt(end);
+      const from = step.from === "" ? Number.NEGATIVE_INFINITY : epochDay(step.from) - this.start;
+      const before = step.from === "" ? 0n : this.cumAt(from - 1);
+      const end = next && next.from <= date ? epochDay(next.from) - this.start - 1 : index;
+      const upTo = end < from ? before : this.cumAt(end);
       if (upTo > before) weighted += BigInt(step.volume) * (upTo - before);
     }
     return Number(mulDivRound(weighted, 1, this.total));
@@ -149,7 +168,7 @@ export class PlanCurve {
 
   /** The share of the period's plan due by the end of `date`, 0…1 (the time share for a linear plan). */
   plannedShare(date: string): number {
-    const index = daysBetween(this.period.validFrom, date);
+    const index = epochDay(date) - this.start;
     if (index < 0 || this.total === 0n) return 0;
     const cum = this.cumulative[Math.min(index, this.cumulative.length - 1)] ?? 0n;
     return Number((cum * 1_000_000n) / this.total) / 1_000_000;
@@ -193,15 +212,18 @@ export function burndown(
   const points: BurndownPoint[] = [];
   let consumed = 0;
   let next = 0;
-  for (let date = period.validFrom; date <= end; date = addDays(date, 1)) {
-    while (next < days.length && (days[next] as DaySum).date <= date)
+  // Days as integers; a date string only for the days that become points.
+  const last = epochDay(end);
+  for (let day = epochDay(period.validFrom); day <= last; day++) {
+    while (next < days.length && epochDay((days[next] as DaySum).date) <= day)
       consumed += (days[next++] as DaySum).personDays;
-    const last =
-      date === end ||
+    const point =
+      day === last ||
       granularity === "DAY" ||
-      (granularity === "WEEK" && weekday(date) === 7) ||
-      (granularity === "MONTH" && date === endOfMonth(date));
-    if (last) {
+      (granularity === "WEEK" && weekdayOfEpochDay(day) === 7) ||
+      (granularity === "MONTH" && fromEpochDay(day + 1).endsWith("-01"));
+    if (point) {
+      const date = fromEpochDay(day);
       const volume = volumeAt(schedule, date);
       points.push({
         date,

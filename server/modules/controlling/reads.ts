@@ -169,15 +169,16 @@ export async function daySumsOfOrders(
   db: Client,
   orderIds: readonly string[],
 ): Promise<Map<string, DaySum[]>> {
-  const rows = await db.dailyTotal.groupBy({
-    by: ["orderId", "date"],
-    where: { orderId: { in: [...orderIds] } },
-    _sum: { personDays: true },
-    orderBy: [{ orderId: "asc" }, { date: "asc" }],
-  });
   const result = new Map<string, DaySum[]>(orderIds.map((id) => [id, []]));
-  for (const row of rows)
-    result.get(row.orderId)?.push({ date: row.date, personDays: row._sum.personDays ?? 0 });
+  if (orderIds.length === 0) return result;
+  // Written out rather than groupBy: a year's days per order come back, and Prisma's mapping of
+  // each row into { _sum: { … } } cost more than the query itself.
+  const rows = await db.$queryRaw<{ orderId: string; date: string; pd: bigint | number }[]>(
+    Prisma.sql`SELECT "orderId", "date", SUM("personDays") AS "pd" FROM "DailyTotal"
+      WHERE "orderId" IN (${Prisma.join([...new Set(orderIds)])})
+      GROUP BY "orderId", "date" ORDER BY "orderId", "date"`,
+  );
+  for (const row of rows) result.get(row.orderId)?.push({ date: row.date, personDays: Number(row.pd) });
   return result;
 }
 

@@ -1,5 +1,5 @@
-// The console's way to the hub (react-admin's data calls aside: dataProvider/apollo.ts): the
-// public GraphQL API over HTTP and WebSocket. The session lives in an HttpOnly cookie set by
+// The console's way to the hub, react-admin's data calls (dataProvider/) included: the public
+// GraphQL API over HTTP and WebSocket. The session lives in an HttpOnly cookie set by
 // `login`, so no secret is in reach of scripts.
 import { type Client, createClient } from "graphql-ws";
 
@@ -14,12 +14,17 @@ export class GraphQLRequestError extends Error {
 }
 
 /** One request; the first error's message (German, from the server) becomes the thrown error. */
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function request<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   const response = await fetch("/graphql", {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
+    signal,
   });
   const body = (await response.json().catch(() => ({}))) as {
     data?: T;

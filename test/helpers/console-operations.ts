@@ -92,7 +92,7 @@ function dataProviderOperations(): ConsoleOperation[] {
         const built: Built = build(params);
         operations.push({
           where: `${resource} ${fetchType}`,
-          query: print(built.query as DocumentNode),
+          query: print(parse(built.query)),
           variables: built.variables ?? {},
         });
         // A jump to a later page first reads cursors alone, a full page of the API at a time.
@@ -100,7 +100,7 @@ function dataProviderOperations(): ConsoleOperation[] {
           const backward = "last" in (built.variables ?? {});
           operations.push({
             where: `${resource} ${fetchType}, the cursors before a later page`,
-            query: print(cursorsOnly(built.query as DocumentNode)),
+            query: print(parse(cursorsOnly(built.query))),
             variables: { ...built.variables, [backward ? "last" : "first"]: MAX_PAGE },
           });
         }

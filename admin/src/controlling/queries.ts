@@ -1,5 +1,4 @@
 // The controlling resources as GraphQL operations of the public API.
-import { gql } from "@apollo/client";
 import {
   arrayList,
   connectionList,
@@ -78,7 +77,7 @@ export const controllingQueries: Record<string, ResourceQueries> = {
   serviceOrders: {
     ...nodeQueries("ServiceOrder", `${ORDER_ROW} authority { id name }`),
     GET_ONE: (params: { id: string; meta?: { granularity?: string } }) => ({
-      query: gql(ORDER_QUERY),
+      query: ORDER_QUERY,
       variables: { id: params.id, granularity: params.meta?.granularity ?? "WEEK" },
       parseResponse: ({ data }) => ({ data: data.serviceOrder }),
     }),

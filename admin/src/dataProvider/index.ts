@@ -1,6 +1,6 @@
 // The data provider react-admin is given: a stand-in that loads the real one (provider.ts, with
-// Apollo, GraphQL and every area's queries) once someone is signed in (layout/Layout.tsx) or
-// with the first data call, so that the sign-in page, which makes none, does not load that code.
+// every area's queries) once someone is signed in (main.tsx) or with the first data call, so
+// that the sign-in page, which makes none, does not load that code.
 import type { DataProvider } from "react-admin";
 
 let loading: Promise<DataProvider> | undefined;

@@ -1,7 +1,5 @@
 // How react-admin's data calls become GraphQL operations of the public API. Each area of the
-// console registers its resources here; ra-data-graphql runs them through Apollo.
-import { gql } from "@apollo/client";
-import { type DocumentNode, Kind, print, visit } from "graphql";
+// console registers its resources here; provider.ts sends them.
 import { request } from "../graphql.ts";
 
 export type FetchType =
@@ -14,7 +12,8 @@ export type FetchType =
   | "DELETE";
 
 export interface Built {
-  query: DocumentNode;
+  /** The operation's text. */
+  query: string;
   variables?: Record<string, unknown>;
   // biome-ignore lint/suspicious/noExplicitAny: GraphQL responses are shaped per query.
   parseResponse: (response: { data: any }) => any;
@@ -39,7 +38,7 @@ export interface ListParams {
 /** getMany for any Node type: the records of a list's references in one field, not one alias each. */
 export function manyNodes(type: string, fields: string) {
   return (params: { ids: string[] }): Built => ({
-    query: gql`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${type} { ${fields} } } }`,
+    query: `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on ${type} { ${fields} } } }`,
     variables: { ids: params.ids },
     parseResponse: ({ data }) => ({ data: data.nodes.filter(Boolean) }),
   });
@@ -49,7 +48,7 @@ export function manyNodes(type: string, fields: string) {
 export function nodeQueries(type: string, fields: string): ResourceQueries {
   return {
     GET_ONE: (params: { id: string }) => ({
-      query: gql`query ($id: ID!) { node(id: $id) { ... on ${type} { ${fields} } } }`,
+      query: `query ($id: ID!) { node(id: $id) { ... on ${type} { ${fields} } } }`,
       variables: { id: params.id },
       parseResponse: ({ data }) => ({ data: data.node }),
     }),
@@ -101,7 +100,7 @@ export function arrayList(
   variables?: (params: Params) => Row,
 ) {
   return (params: ListParams): Built => ({
-    query: gql(query),
+    query,
     variables: variables?.(params) ?? {},
     parseResponse: ({ data }) => pageLocally(pick(data, params), params),
   });
@@ -119,20 +118,27 @@ export interface Connection {
 /** A list read page by page through a connection; `prepare` runs before its query is built. */
 export type PagedList = ((params: ListParams) => Built) & { prepare(params: ListParams): Promise<void> };
 
-/** The same query, asking of each row only its cursor. */
-export function cursorsOnly(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    Field: (field) =>
-      field.name.value === "edges"
-        ? {
-            ...field,
-            selectionSet: {
-              kind: Kind.SELECTION_SET,
-              selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: "cursor" } }],
-            },
-          }
-        : undefined,
-  });
+/**
+ * The same query, asking of each row only its cursor: every `edges { … }` selection becomes
+ * `edges { cursor }`. The console's own queries are the input, so braces balance and no string
+ * argument contains one.
+ */
+export function cursorsOnly(query: string): string {
+  let result = "";
+  let from = 0;
+  for (const match of query.matchAll(/\bedges\s*\{/g)) {
+    if (match.index < from) continue;
+    let depth = 1;
+    let end = match.index + match[0].length;
+    while (depth > 0 && end < query.length) {
+      if (query[end] === "{") depth++;
+      else if (query[end] === "}") depth--;
+      end++;
+    }
+    result += `${query.slice(from, match.index)}edges { cursor }`;
+    from = end;
+  }
+  return result + query.slice(from);
 }
 
 /**
@@ -146,11 +152,11 @@ class CursorPages {
   private readonly cursorsQuery: string;
 
   constructor(
-    query: DocumentNode,
+    query: string,
     private readonly pick: (data: Row) => Connection,
     private readonly backward = false,
   ) {
-    this.cursorsQuery = print(cursorsOnly(query));
+    this.cursorsQuery = cursorsOnly(query);
   }
 
   private key(extra: Row, perPage: number, page: number): string {
@@ -204,8 +210,7 @@ export function connectionList(
   variables: (params: ListParams) => Row = () => ({}),
   { backward = false } = {},
 ): PagedList {
-  const document = gql(query);
-  const pages = new CursorPages(document, pick, backward);
+  const pages = new CursorPages(query, pick, backward);
   const sizes = (params: ListParams) => ({
     page: params.pagination?.page ?? 1,
     perPage: params.pagination?.perPage ?? 25,
@@ -214,7 +219,7 @@ export function connectionList(
   const list = (params: ListParams): Built => {
     const { page, perPage, extra } = sizes(params);
     return {
-      query: document,
+      query,
       variables: pages.variables(extra, perPage, page),
       parseResponse: ({ data }) => {
         const connection = pick(data);
@@ -235,7 +240,7 @@ export function connectionList(
 /** A mutation whose result is the record (create, update). */
 export function mutation(query: string, variables: (params: Params) => Row, pick: (data: Row) => Row) {
   return (params: Params): Built => ({
-    query: gql(query),
+    query,
     variables: variables(params),
     parseResponse: ({ data }) => ({ data: pick(data) }),
   });

@@ -1,5 +1,4 @@
 // The escalation resources as GraphQL operations of the public API.
-import { gql } from "@apollo/client";
 import { arrayList, type Built, mutation, type ResourceQueries, type Row } from "../dataProvider/registry.ts";
 
 export const CLOCK = `clock { overdue overdueWorkingDays reviewDueDate resolutionDueDate reviewTargetDays
@@ -29,7 +28,7 @@ const withAuthority = (a: Row) => (e: Row) => ({
 export const escalationsQueries: Record<string, ResourceQueries> = {
   escalations: {
     GET_ONE: (params: { id: string; meta?: { governance?: boolean } }): Built => ({
-      query: gql`query ($id: ID!, $governance: Boolean!) { escalation(id: $id) { ${ESCALATION_DETAIL} } }`,
+      query: `query ($id: ID!, $governance: Boolean!) { escalation(id: $id) { ${ESCALATION_DETAIL} } }`,
       variables: { id: params.id, governance: params.meta?.governance ?? false },
       parseResponse: ({ data }) => ({ data: data.escalation }),
     }),

@@ -1,7 +1,6 @@
 // The governance resources as GraphQL operations. The API has no top-level list of meetings,
 // action items or procurement requests: they hang off each visible authority, so those lists
 // are read through `schoolAuthorities` and paged in the browser.
-import { gql } from "@apollo/client";
 import {
   type Built,
   connectionList,
@@ -65,7 +64,7 @@ const AUDIT = `id at action objectType objectLabel actionLabel objectId changeLi
  */
 function typedQueries(field: string, type: string, fields: string, rowFields: string): ResourceQueries {
   const getOne = (params: { id: string }): Built => ({
-    query: gql`query ($id: ID!) { record: ${field}(id: $id) { ${fields} } }`,
+    query: `query ($id: ID!) { record: ${field}(id: $id) { ${fields} } }`,
     variables: { id: params.id },
     parseResponse: ({ data }) => ({ data: data.record }),
   });
@@ -86,7 +85,7 @@ function localList(
   consumed: string[],
 ) {
   return (params: ListParams): Built => ({
-    query: gql(query),
+    query: query,
     variables: variables(params),
     parseResponse: ({ data }) => pageLocally(pick(data), withoutFilters(params, consumed)),
   });
@@ -201,7 +200,7 @@ export const governanceQueries: Record<string, ResourceQueries> = {
     ...typedQueries("procurementRequest", "ProcurementRequest", PROCUREMENT_RECORD, PROCUREMENT_ROW),
     // The show page asks for the decisions unless the viewer is a school contact (meta).
     GET_ONE: (params: { id: string; meta?: { withDecisions?: boolean } }): Built => ({
-      query: gql`query ($id: ID!, $withDecisions: Boolean!) { record: procurementRequest(id: $id) { ${PROCUREMENT} } }`,
+      query: `query ($id: ID!, $withDecisions: Boolean!) { record: procurementRequest(id: $id) { ${PROCUREMENT} } }`,
       variables: { id: params.id, withDecisions: params.meta?.withDecisions !== false },
       parseResponse: ({ data }) => ({ data: data.record }),
     }),

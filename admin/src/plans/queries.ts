@@ -1,6 +1,5 @@
 // The media development plan (Medienentwicklungsplan) as GraphQL operations of the public API:
 // the resource the plan page reads through react-admin, and the commands it sends.
-import { gql } from "@apollo/client";
 import { arrayList, type ResourceQueries, type Row } from "../dataProvider/registry.ts";
 import { request } from "../graphql.ts";
 
@@ -143,7 +142,7 @@ export const PLAN = `${VERSION} varianceThresholdPercent viewerCanEdit viewerCan
 export const plansQueries: Record<string, ResourceQueries> = {
   mediaDevelopmentPlans: {
     GET_ONE: (params: { id: string }) => ({
-      query: gql`query ($id: ID!) { mediaDevelopmentPlan(id: $id) { ${PLAN} } }`,
+      query: `query ($id: ID!) { mediaDevelopmentPlan(id: $id) { ${PLAN} } }`,
       variables: { id: params.id },
       parseResponse: ({ data }) => ({ data: data.mediaDevelopmentPlan }),
     }),

@@ -1,9 +1,8 @@
 // Start pages of the controlling side: the controller's (utilisation, burn-down, alerts,
-// proofs to check), provider staff's (book quickly, recent bookings) and the administrator's.
+// proofs to check) and the administrator's; provider staff's is in staffDashboard.tsx.
 import {
   Box,
   LinearProgress,
-  MenuItem,
   Link as MuiLink,
   Stack,
   Table,
@@ -11,7 +10,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from "@mui/material";
 import { useState } from "react";
@@ -20,16 +18,15 @@ import { Link } from "react-router-dom";
 import type { Row } from "../dataProvider/registry.ts";
 import { euro, personDays } from "../format.ts";
 import { AlertList } from "./alerts.tsx";
-import { BookingForm, BookingsList } from "./bookings.tsx";
 import { OrderFigures, UtilisationBars } from "./figures.tsx";
 import { useAlertsLive } from "./live.ts";
-import { BurndownPanel, LinesTable, OrderStatusChip, useLiveOrder } from "./orders.tsx";
+import { BurndownPanel, LinesTable, OrderStatusChip, useLiveOrder } from "./orderParts.tsx";
 import { monthLabel, ProofActions, ProofStatusChip } from "./proofs.tsx";
 import { Scroll, Section } from "./ui.tsx";
 
 const orderLink = (id: string) => `/serviceOrders/${encodeURIComponent(id)}/show`;
 
-function OrderLink({ order }: { order: Row }) {
+export function OrderLink({ order }: { order: Row }) {
   return (
     <MuiLink component={Link} to={orderLink(order.id)}>
       {order.title}
@@ -37,7 +34,7 @@ function OrderLink({ order }: { order: Row }) {
   );
 }
 
-function useActiveOrders() {
+export function useActiveOrders() {
   return useGetList("serviceOrders", {
     filter: { status: "ACTIVE" },
     sort: { field: "year", order: "DESC" },
@@ -176,59 +173,6 @@ export function ControllerDashboard() {
         <OpenAlerts orders={orders ?? []} />
         <ProofsToCheck />
       </Box>
-    </Stack>
-  );
-}
-
-function StaffOrder({ id }: { id: string }) {
-  const translate = useTranslate();
-  const { data: order } = useLiveOrder(id, "MONTH");
-  if (!order) return null;
-  return (
-    <Stack spacing={2}>
-      <Section title={`${order.title} · ${order.authority.name}`} level="h3">
-        <Typography variant="body2" sx={{ mb: 2 }} data-testid="utilization-summary">
-          <OrderLink order={order} /> · {order.utilizationSummary} ·{" "}
-          {translate("controlling.figures.remaining")} {personDays(order.remainingPersonDays)}
-        </Typography>
-        <BookingForm order={order as never} />
-      </Section>
-      <Section title={translate("controlling.dashboard.recent")}>
-        <BookingsList order={order} perPage={10} />
-      </Section>
-    </Stack>
-  );
-}
-
-export function ProviderStaffDashboard() {
-  const translate = useTranslate();
-  const { data: orders = [], isPending } = useActiveOrders();
-  const [chosen, setChosen] = useState<string>("");
-  const id = chosen || (orders[0]?.id as string | undefined) || "";
-  return (
-    <Stack spacing={2}>
-      <Typography variant="h6" component="h2">
-        {translate("controlling.dashboard.staff")}
-      </Typography>
-      {!isPending && orders.length === 0 && (
-        <Typography variant="body2">{translate("controlling.dashboard.noOrders")}</Typography>
-      )}
-      {orders.length > 1 && (
-        <TextField
-          select
-          label={translate("controlling.dashboard.chooseOrder")}
-          value={id}
-          onChange={(event) => setChosen(event.target.value)}
-          sx={{ maxWidth: 480 }}
-        >
-          {orders.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.title} · {o.authority.name}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
-      {id && <StaffOrder key={id} id={id} />}
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import { ORDER_READERS } from "./roles.ts";
 const dashboards = () => import("./dashboards.tsx");
 const AdminDashboard = pageModule(dashboards, "AdminDashboard");
 const ControllerDashboard = pageModule(dashboards, "ControllerDashboard");
-const ProviderStaffDashboard = pageModule(dashboards, "ProviderStaffDashboard");
+const ProviderStaffDashboard = pageModule(() => import("./staffDashboard.tsx"), "ProviderStaffDashboard");
 const orders = () => import("./orders.tsx");
 const ServiceOrderList = lazyPage(orders, "ServiceOrderList");
 const ServiceOrderShow = lazyPage(orders, "ServiceOrderShow");

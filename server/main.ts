@@ -17,8 +17,6 @@ if (applied.length > 0) log(`Migrations applied: ${applied.join(", ")}`);
 const db = await openDatabase(config.databaseUrl);
 
 if (config.seedDemo && (await isEmpty(db))) await seedDemo(db, log);
-// After migrations (new indexes) and the seed: the planner's statistics before the first request.
-await db.optimize();
 if (config.production) {
   const open = await demoAccountsWithDemoPassword(db.read);
   if (open.length > 0) {

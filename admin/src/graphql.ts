@@ -8,23 +8,20 @@ export class GraphQLRequestError extends Error {
     message: string,
     readonly code: string | undefined,
     readonly field: string | undefined,
+    /** The HTTP status of an answer that carried no GraphQL errors (e.g. a proxy's 502). */
+    readonly status?: number,
   ) {
     super(message);
   }
 }
 
 /** One request; the first error's message (German, from the server) becomes the thrown error. */
-export async function request<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  signal?: AbortSignal,
-): Promise<T> {
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch("/graphql", {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
-    signal,
   });
   const body = (await response.json().catch(() => ({}))) as {
     data?: T;
@@ -37,6 +34,7 @@ export async function request<T>(
       `Der Server antwortete mit Status ${response.status}.`,
       undefined,
       undefined,
+      response.status,
     );
   return body.data;
 }

@@ -21,32 +21,38 @@ const resources: Record<string, ResourceQueries> = {
 /**
  * The server's refusal as react-admin's error: 401 lets the auth provider's checkError end an
  * expired session; a refused field the form has becomes a validation error (HttpError
- * body.errors), which the form shows at that field, not only as a message.
+ * body.errors), which the form shows at that field, not only as a message. No answer at all, or
+ * a gateway's error page while an instance restarts, says that the hub is away.
  */
 function asHttpError(error: unknown, params: Params): HttpError {
-  if (!(error instanceof GraphQLRequestError)) {
-    // Aborted by react-query (the page moved on) or no answer at all.
-    if ((error as Error)?.name === "AbortError") throw error;
-    return new HttpError("Der Hub ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.", 503);
-  }
+  const away = "Der Hub ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.";
+  if (!(error instanceof GraphQLRequestError)) return new HttpError(away, 503);
+  if (error.status !== undefined && error.status >= 500) return new HttpError(away, 503);
   const status = error.code === "UNAUTHENTICATED" ? 401 : 400;
   const field = error.field;
   const onForm = field !== undefined && Object.hasOwn(params?.data ?? {}, field.split(".")[0] ?? "");
   return new HttpError(error.message, status, onForm ? { errors: { [field]: error.message } } : undefined);
 }
 
-async function call(fetchType: FetchType, resource: string, params: Params) {
-  const build = resources[resource]?.[fetchType];
-  if (!build) throw new Error(`Die Ansicht „${resource}“ unterstützt „${fetchType}“ nicht.`);
+/** A request to the hub, its failure as react-admin's error. */
+async function send<T>(task: () => Promise<T>, params: Params): Promise<T> {
   try {
-    // A list paged by cursor first finds where a page it jumps to begins (registry.ts, CursorPages).
-    await build.prepare?.(params);
-    const built = build(params);
-    const data = await request(built.query, built.variables ?? {}, params?.signal);
-    return built.parseResponse({ data });
+    return await task();
   } catch (error) {
     throw asHttpError(error, params);
   }
+}
+
+async function call(fetchType: FetchType, resource: string, params: Params) {
+  const build = resources[resource]?.[fetchType];
+  if (!build) throw new Error(`Die Ansicht „${resource}“ unterstützt „${fetchType}“ nicht.`);
+  // A list paged by cursor first finds where a page it jumps to begins (registry.ts, CursorPages).
+  const prepare = build.prepare;
+  if (prepare) await send(() => prepare(params), params);
+  // Building the operation and reading its answer are the console's own: their mistakes stay what they are.
+  const built = build(params);
+  const data = await send(() => request(built.query, built.variables ?? {}), params);
+  return built.parseResponse({ data });
 }
 
 export const dataProvider: DataProvider = {

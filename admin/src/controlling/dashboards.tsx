@@ -50,7 +50,7 @@ export function useActiveOrders() {
 function OrderPanel({ row }: { row: Row }) {
   const translate = useTranslate();
   const [granularity, setGranularity] = useState("WEEK");
-  const { data: detail } = useLiveOrder(String(row.id), granularity);
+  const { data: detail, error } = useLiveOrder(String(row.id), granularity);
   const order = detail ?? row;
   return (
     <Section
@@ -75,6 +75,8 @@ function OrderPanel({ row }: { row: Row }) {
             onGranularity={setGranularity}
             height={260}
           />
+        ) : error ? (
+          <Typography color="error">{(error as Error).message}</Typography>
         ) : (
           <LinearProgress aria-label={translate("ra.page.loading")} />
         )}

@@ -50,12 +50,13 @@ export function preloadDashboard(roles: readonly Role[]): void {
  * the figures by that much; a failed load is thrown to react-admin's error page, as before.
  */
 function useLoaded(page: PageModule | undefined): ComponentType | undefined {
-  const [loaded, setLoaded] = useState<{ page?: PageModule; component?: ComponentType; error?: unknown }>({});
+  const [loaded, setLoaded] = useState<{ page?: PageModule; error?: unknown }>({});
   useEffect(() => {
-    if (!page || page.loaded()) return;
+    if (!page) return;
     let live = true;
+    // Also when the code arrived between the render and this effect: the state update renders again.
     page.load().then(
-      (component) => live && setLoaded({ page, component }),
+      () => live && setLoaded((before) => (before.page === page && !before.error ? before : { page })),
       (error) => live && setLoaded({ page, error }),
     );
     return () => {
@@ -69,7 +70,7 @@ function useLoaded(page: PageModule | undefined): ComponentType | undefined {
 export function Dashboard() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  const { permissions } = usePermissions<Role[]>();
+  const { permissions, isPending } = usePermissions<Role[]>();
   const page = mainDashboard(permissions);
   const Body = useLoaded(page);
   return (
@@ -87,7 +88,7 @@ export function Dashboard() {
       {/* A role's dashboard is its own chunk: the welcome shows while it loads. */}
       {Body ? (
         <Body />
-      ) : page || !permissions ? (
+      ) : page || isPending ? (
         <LinearProgress />
       ) : (
         <Card>

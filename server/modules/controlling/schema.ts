@@ -129,11 +129,13 @@ function loaders(ctx: Context): Loaders {
             loaders(ctx).volumes.loadMany(ids),
             consumption(ctx).loadMany(ids),
           ]);
+          // A failed read fails the figures; it never shows as nothing consumed or contracted.
           const known = <V>(values: (V | Error)[]) =>
             new Map(
-              ids.flatMap((id, i) => {
+              ids.map((id, i) => {
                 const v = values[i];
-                return v && !(v instanceof Error) ? [[id, v] as const] : [];
+                if (v instanceof Error) throw v;
+                return [id, v as V] as const;
               }),
             );
           const totals = await orderTotals(ctx.db.read, ids, undefined, {

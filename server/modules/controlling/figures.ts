@@ -157,8 +157,9 @@ export class PlanCurve {
       const step = schedule[i] as VolumeStep;
       const next = schedule[i + 1];
       if (step.from > date) break;
+      // The first step ("") holds from before the period: nothing of the plan lies before it.
       const from = step.from === "" ? Number.NEGATIVE_INFINITY : epochDay(step.from) - this.start;
-      const before = step.from === "" ? 0n : this.cumAt(from - 1);
+      const before = this.cumAt(from - 1);
       const end = next && next.from <= date ? epochDay(next.from) - this.start - 1 : index;
       const upTo = end < from ? before : this.cumAt(end);
       if (upTo > before) weighted += BigInt(step.volume) * (upTo - before);
